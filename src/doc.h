@@ -1,0 +1,107 @@
+/* A page as lines, and what each stage decided about each line. */
+#ifndef FILTER_DOC_H
+#define FILTER_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/* What the rules said. */
+enum verdict {
+	VERDICT_NONE,		/* no rule matched: heuristics decide */
+	VERDICT_KEEP,		/* protected from later rules and heuristics */
+	VERDICT_DROP,
+};
+
+/* Where the line ends up. */
+enum role {
+	ROLE_DROP,
+	ROLE_HEADLINE,
+	ROLE_LEDE,
+	ROLE_BODY,
+};
+
+/* Why a line got its role when no rule decided it. */
+enum reason {
+	REASON_NONE,
+	REASON_BLANK,
+	REASON_RULE,		/* see line.rule */
+	REASON_MATCH_LIMIT,	/* a rule could not finish: line kept */
+	REASON_REPEAT,		/* repeats an earlier line */
+	REASON_CONTAINED,	/* its words all occur in a longer line */
+	REASON_OUTSIDE,		/* outside the article span */
+	REASON_BOILERPLATE,	/* classified as boilerplate */
+	REASON_SHORT,		/* short line not attached to the article */
+	REASON_CONTENT,		/* classified as article text */
+	REASON_CONTEXT,		/* short line kept between article lines */
+	REASON_HEADLINE,
+	REASON_LEDE,
+	REASON_BYLINE,		/* byline or date line */
+};
+
+/* Text features of a line, filled in by classify. */
+struct features {
+	unsigned chars;		/* code points */
+	unsigned words;
+	unsigned stops;		/* words on the page language's stoplist */
+	unsigned caps;		/* words starting with an upper-case letter */
+	unsigned digits;
+	unsigned punct_end;	/* ends like a sentence */
+	unsigned seps;		/* "|", "»", "•", ... */
+	unsigned glue;		/* lowerUpper joins: "AccepterTout" */
+};
+
+/* What the text of a line looks like, from classify. */
+enum cls {
+	CLS_BAD,		/* boilerplate */
+	CLS_SHORT,		/* too short to tell: context decides */
+	CLS_NEAR,		/* probably article text */
+	CLS_GOOD,		/* article text */
+};
+
+struct line {
+	char *text;		/* into doc.text, trimmed, NUL-terminated */
+	size_t len;		/* bytes */
+	enum verdict verdict;
+	enum role role;
+	enum reason reason;
+	enum cls cls;
+	int rule;		/* rule that decided, -1 if none */
+	unsigned copies;	/* lines of the page with the same text */
+	float score;		/* heuristic score, for --explain */
+	struct features f;
+};
+
+struct doc {
+	struct buf text;	/* the page's text, one NUL-terminated line
+				 * after another */
+	struct line *lines;
+	size_t nlines;
+	size_t cap;
+	const char *source;	/* input name for messages; borrowed */
+	unsigned long page;	/* 1-based page number within the input */
+	int lang;		/* detected language, -1 unknown */
+};
+
+void doc_init(struct doc *d);
+void doc_free(struct doc *d);
+
+/* Replace the page with the UTF-8 text given (copied), split into lines
+ * with surrounding white space trimmed. */
+void doc_load(struct doc *d, const char *text, size_t len);
+
+/* True if the line has no text. */
+static inline bool line_blank(const struct line *l)
+{
+	return l->len == 0;
+}
+
+/* Number of bytes of white space (ASCII or Unicode space separators,
+ * zero-width characters, BOM) at s, 0 if none. */
+size_t space_len(const char *s, size_t n);
+
+/* Trim white space at both ends of line in place. */
+void line_trim(struct line *l);
+
+#endif

@@ -1,0 +1,197 @@
+#include "output.h"
+
+#include <string.h>
+
+#include "stopwords.h"
+
+void json_escape(struct buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+
+	buf_reserve(b, len + 2);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[7] = "\\u00";
+
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+			continue;
+		buf_append(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"':  buf_append(b, "\\\"", 2); break;
+		case '\\': buf_append(b, "\\\\", 2); break;
+		case '\n': buf_append(b, "\\n", 2); break;
+		case '\t': buf_append(b, "\\t", 2); break;
+		case '\r': buf_append(b, "\\r", 2); break;
+		case '\b': buf_append(b, "\\b", 2); break;
+		case '\f': buf_append(b, "\\f", 2); break;
+		default:
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			buf_append(b, esc, 6);
+			break;
+		}
+	}
+	buf_append(b, s + run, len - run);
+}
+
+/* The lines of d with role r, joined by sep. */
+static void collect(struct buf *b, const struct doc *d, enum role r,
+		    const char *sep, bool json)
+{
+	size_t i;
+	bool any = false;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (l->role != r || line_blank(l))
+			continue;
+		if (any)
+			buf_puts(b, sep);
+		if (json)
+			json_escape(b, l->text, l->len);
+		else
+			buf_append(b, l->text, l->len);
+		any = true;
+	}
+}
+
+static void write_buf(FILE *out, const struct buf *b)
+{
+	if (b->len)
+		fwrite(b->data, 1, b->len, out);
+}
+
+void output_page(FILE *out, const struct doc *d, enum format fmt)
+{
+	struct buf b = BUF_INIT;
+
+	if (fmt == FORMAT_JSON) {
+		buf_puts(&b, "{\"headline\": \"");
+		collect(&b, d, ROLE_HEADLINE, " ", true);
+		buf_puts(&b, "\", \"lede\": \"");
+		collect(&b, d, ROLE_LEDE, "\\n\\n", true);
+		buf_puts(&b, "\", \"body\": \"");
+		collect(&b, d, ROLE_BODY, "\\n\\n", true);
+		buf_puts(&b, "\"}\n");
+	} else {
+		static const enum role order[] = {
+			ROLE_HEADLINE, ROLE_LEDE, ROLE_BODY,
+		};
+		struct buf part = BUF_INIT;
+		size_t k;
+
+		for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+			buf_reset(&part);
+			collect(&part, d, order[k], "\n\n", false);
+			if (part.len == 0)
+				continue;
+			if (b.len)
+				buf_putc(&b, '\n');
+			buf_append(&b, part.data, part.len);
+			buf_putc(&b, '\n');
+		}
+		buf_free(&part);
+	}
+	write_buf(out, &b);
+	buf_free(&b);
+}
+
+void output_raw(FILE *out, const char *text, size_t len, enum format fmt,
+		bool first, bool last)
+{
+	struct buf b = BUF_INIT;
+
+	if (fmt == FORMAT_JSON) {
+		if (first)
+			buf_puts(&b, "{\"headline\": \"\", \"lede\": \"\", "
+				 "\"body\": \"");
+		json_escape(&b, text, len);
+		if (last)
+			buf_puts(&b, "\"}\n");
+	} else {
+		buf_append(&b, text, len);
+	}
+	write_buf(out, &b);
+	buf_free(&b);
+}
+
+static const char *role_name(enum role r)
+{
+	switch (r) {
+	case ROLE_HEADLINE: return "headline";
+	case ROLE_LEDE:     return "lede";
+	case ROLE_BODY:     return "body";
+	case ROLE_DROP:     break;
+	}
+	return "drop";
+}
+
+static const char *reason_name(enum reason r)
+{
+	static const char *const names[] = {
+		[REASON_NONE] = "none",
+		[REASON_BLANK] = "blank",
+		[REASON_RULE] = "rule",
+		[REASON_MATCH_LIMIT] = "match-limit",
+		[REASON_REPEAT] = "repeat",
+		[REASON_CONTAINED] = "contained",
+		[REASON_OUTSIDE] = "outside",
+		[REASON_BOILERPLATE] = "boilerplate",
+		[REASON_SHORT] = "menu",
+		[REASON_CONTENT] = "content",
+		[REASON_CONTEXT] = "context",
+		[REASON_HEADLINE] = "headline",
+		[REASON_LEDE] = "lede",
+		[REASON_BYLINE] = "byline",
+	};
+
+	return names[r];
+}
+
+static const char *cls_name(enum cls c)
+{
+	static const char *const names[] = {
+		[CLS_BAD] = "bad", [CLS_SHORT] = "short",
+		[CLS_NEAR] = "near", [CLS_GOOD] = "good",
+	};
+
+	return names[c];
+}
+
+void output_explain(FILE *out, const struct doc *d,
+		    const struct rule_set *rs, bool colour)
+{
+	size_t i;
+
+	fprintf(out, "# page %lu lang %s\n", d->page,
+		stoplist_lang_name(d->lang));
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *l = &d->lines[i];
+		const struct features *f = &l->f;
+		const char *on = "", *off = "";
+
+		if (colour) {
+			on = l->role == ROLE_DROP ? "\033[2m" :
+			     l->role == ROLE_BODY ? "" : "\033[1m";
+			off = "\033[0m";
+		}
+		fprintf(out, "%lu:%zu\t%s%s\t", d->page, i + 1, on,
+			line_blank(l) ? "blank" : role_name(l->role));
+		if (l->rule >= 0)
+			fprintf(out, "%s %s %s:%u", reason_name(l->reason),
+				rule_name(rs, l->rule), rule_file(rs, l->rule),
+				rule_line(rs, l->rule));
+		else
+			fprintf(out, "%s", reason_name(l->reason));
+		if (!line_blank(l))
+			fprintf(out, " cls=%s chars=%u words=%u stops=%u "
+				"caps=%u digits=%u seps=%u glue=%u end=%u "
+				"copies=%u", cls_name(l->cls), f->chars,
+				f->words, f->stops, f->caps, f->digits, f->seps,
+				f->glue, f->punct_end, l->copies);
+		fprintf(out, "\t%s%s\n", l->text, off);
+	}
+}

@@ -1,0 +1,141 @@
+#include "reader.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum { CHUNK = 1 << 16 };
+
+struct reader {
+	FILE *fp;
+	const char *name;
+	int sep;
+	size_t max_bytes;
+	char *chunk;		/* CHUNK bytes of read-ahead */
+	size_t pos, end;	/* unread data is chunk[pos..end) */
+	bool eof;
+	bool in_page;		/* a page has started and not yet ended */
+	unsigned long long bytes;
+};
+
+struct reader *reader_new(FILE *fp, const char *name, int sep,
+			  size_t max_bytes)
+{
+	struct reader *r = xcalloc(1, sizeof(*r));
+
+	r->fp = fp;
+	r->name = name;
+	r->sep = sep;
+	r->max_bytes = max_bytes ? max_bytes : 1;
+	r->chunk = xmalloc(CHUNK);
+	return r;
+}
+
+void reader_free(struct reader *r)
+{
+	if (!r)
+		return;
+	free(r->chunk);
+	free(r);
+}
+
+unsigned long long reader_bytes(const struct reader *r)
+{
+	return r->bytes;
+}
+
+static int refill(struct reader *r)
+{
+	size_t n;
+
+	r->pos = r->end = 0;
+	if (r->eof)
+		return 0;
+	n = fread(r->chunk, 1, CHUNK, r->fp);
+	if (n == 0) {
+		if (ferror(r->fp)) {
+			diag("%s: read error: %s", r->name, strerror(errno));
+			return -1;
+		}
+		r->eof = true;
+		return 0;
+	}
+	r->end = n;
+	r->bytes += n;
+	return 1;
+}
+
+/* Where to cut a piece that outgrew max_bytes: after its last newline
+ * in the second half, else before a partial UTF-8 character. */
+static size_t cut_point(const char *s, size_t len)
+{
+	const char *nl = NULL;
+	size_t i;
+
+	for (i = len; i > len / 2; i--)
+		if (s[i - 1] == '\n') {
+			nl = s + i;
+			break;
+		}
+	if (nl)
+		return (size_t)(nl - s);
+	for (i = len; i > 0 && len - i < 4; i--)
+		if (((unsigned char)s[i - 1] & 0xC0) != 0x80)
+			return ((unsigned char)s[i - 1] < 0x80) ? i : i - 1;
+	return len;
+}
+
+int reader_next(struct reader *r, struct buf *page, bool *more)
+{
+	*more = false;
+	buf_reset(page);
+	for (;;) {
+		const char *start, *hit;
+		size_t avail, room, take;
+
+		if (r->pos == r->end) {
+			int rc = refill(r);
+
+			if (rc < 0)
+				return -1;
+			if (rc == 0) {
+				/* A trailing separator does not open an empty page. */
+				bool had = r->in_page || page->len > 0;
+
+				r->in_page = false;
+				return had ? 1 : 0;
+			}
+		}
+		r->in_page = true;
+		start = r->chunk + r->pos;
+		avail = r->end - r->pos;
+		room = r->max_bytes - page->len;
+		hit = memchr(start, r->sep, avail < room ? avail : room);
+		if (hit) {
+			buf_append(page, start, (size_t)(hit - start));
+			r->pos += (size_t)(hit - start) + 1;
+			/* A page ends at its separator; the next starts lazily so
+			 * that "a\f" is one page, not two. */
+			r->in_page = false;
+			return 1;
+		}
+		take = avail < room ? avail : room;
+		buf_append(page, start, take);
+		r->pos += take;
+		if (page->len >= r->max_bytes) {
+			size_t back = page->len - cut_point(page->data, page->len);
+
+			/* Hand the cut-off tail back to the read-ahead; if it came
+			 * from an earlier chunk, keep the piece whole instead. */
+			if (back > take)
+				back = 0;
+			r->pos -= back;
+			page->len -= back;
+			page->data[page->len] = '\0';
+			*more = true;
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,784 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include "rules.h"
+
+#include <errno.h>
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+
+enum action { ACT_DROP, ACT_STRIP, ACT_SECTION, ACT_TAIL, ACT_HEAD, ACT_KEEP };
+
+static const char *const action_names[] = {
+	"drop", "strip", "section", "tail", "head", "keep",
+};
+
+/* How a section ends. */
+enum until { UNTIL_BLANK, UNTIL_LINES, UNTIL_MATCH };
+
+/* Bounds on one match so that a pathological pattern cannot hang the
+ * filter on a long line: the line is kept and a warning names the rule. */
+enum {
+	MATCH_STEPS = 1000000,
+	DEPTH_LIMIT = 10000,
+	INCLUDE_DEPTH = 16,
+};
+
+struct rule {
+	char *name;
+	const char *file;	/* in rule_set.files */
+	unsigned line;
+	enum action action;
+	char *source;		/* the pattern as written */
+	bool caseless;
+	pcre2_code *re;
+	enum until until;
+	unsigned long count;	/* UNTIL_LINES */
+	pcre2_code *end;	/* UNTIL_MATCH */
+	unsigned long max;	/* 0: no cap on the section's length */
+	bool combined;		/* covered by a prefilter */
+	unsigned long hits;
+};
+
+/* Most lines match no rule.  Two alternations of all the rules that can
+ * be combined (anchored ones, tried only at the line start, and the
+ * rest) tell in one or two JIT matches whether any rule can match. */
+struct prefilter {
+	pcre2_code *anchored;
+	pcre2_code *floating;
+	bool built;
+	bool all_combined;
+};
+
+struct rule_set {
+	struct rule *rules;
+	size_t n, cap;
+	char **files;
+	size_t nfiles, files_cap;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+	struct prefilter pre;
+};
+
+/* Where the parser is, for messages. */
+struct cursor {
+	struct rule_set *rs;
+	const char *file;
+	unsigned line;
+	const char *text;	/* the current line */
+	int depth;
+};
+
+static int load_file(struct rule_set *rs, const char *path, int depth,
+		     const struct cursor *from, const char *from_at);
+
+struct rule_set *rule_set_new(void)
+{
+	struct rule_set *rs = xcalloc(1, sizeof(*rs));
+
+	rs->md = pcre2_match_data_create(1, NULL);
+	rs->mctx = pcre2_match_context_create(NULL);
+	rs->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (!rs->md || !rs->mctx || !rs->jit_stack) {
+		diag("out of memory creating match context");
+		abort();
+	}
+	pcre2_set_match_limit(rs->mctx, MATCH_STEPS);
+	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
+	pcre2_jit_stack_assign(rs->mctx, NULL, rs->jit_stack);
+	return rs;
+}
+
+static void prefilter_clear(struct prefilter *pre)
+{
+	pcre2_code_free(pre->anchored);
+	pcre2_code_free(pre->floating);
+	memset(pre, 0, sizeof(*pre));
+}
+
+void rule_set_free(struct rule_set *rs)
+{
+	size_t i;
+
+	if (!rs)
+		return;
+	for (i = 0; i < rs->n; i++) {
+		free(rs->rules[i].name);
+		free(rs->rules[i].source);
+		pcre2_code_free(rs->rules[i].re);
+		pcre2_code_free(rs->rules[i].end);
+	}
+	for (i = 0; i < rs->nfiles; i++)
+		free(rs->files[i]);
+	prefilter_clear(&rs->pre);
+	free(rs->rules);
+	free(rs->files);
+	pcre2_match_data_free(rs->md);
+	pcre2_match_context_free(rs->mctx);
+	pcre2_jit_stack_free(rs->jit_stack);
+	free(rs);
+}
+
+size_t rule_set_count(const struct rule_set *rs)
+{
+	return rs->n;
+}
+
+const char *rule_name(const struct rule_set *rs, int i)
+{
+	return rs->rules[i].name;
+}
+
+const char *rule_file(const struct rule_set *rs, int i)
+{
+	return rs->rules[i].file;
+}
+
+unsigned rule_line(const struct rule_set *rs, int i)
+{
+	return rs->rules[i].line;
+}
+
+unsigned long rule_hits(const struct rule_set *rs, int i)
+{
+	return rs->rules[i].hits;
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+/* Report "file:line:column: message", column counted in bytes from 1. */
+static int parse_error(const struct cursor *c, const char *at,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int parse_error(const struct cursor *c, const char *at,
+		       const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag("%s:%u:%zu: %s", c->file, c->line, (size_t)(at - c->text) + 1,
+	     msg);
+	return -1;
+}
+
+static const char *skip_space(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+static const char *word_end(const char *s)
+{
+	while (*s && *s != ' ' && *s != '\t')
+		s++;
+	return s;
+}
+
+static bool name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
+}
+
+/* A delimited pattern /.../flags at s.  On success fills the source span
+ * and flags and returns the first byte after the flags. */
+static const char *parse_pattern(const struct cursor *c, const char *s,
+				 const char **src, size_t *len,
+				 bool *caseless)
+{
+	const char *p;
+
+	if (*s != '/') {
+		parse_error(c, s, *s ? "expected '/' to start a pattern"
+				     : "missing pattern");
+		return NULL;
+	}
+	for (p = s + 1; *p && *p != '/'; p++)
+		if (*p == '\\' && p[1])
+			p++;
+	if (*p != '/') {
+		parse_error(c, s, "unterminated pattern: no closing '/'");
+		return NULL;
+	}
+	if (p == s + 1) {
+		parse_error(c, s, "empty pattern");
+		return NULL;
+	}
+	*src = s + 1;
+	*len = (size_t)(p - s - 1);
+	*caseless = false;
+	for (p++; *p && *p != ' ' && *p != '\t'; p++) {
+		if (*p != 'i') {
+			parse_error(c, p, "unknown pattern flag '%c'", *p);
+			return NULL;
+		}
+		*caseless = true;
+	}
+	return p;
+}
+
+static pcre2_code *compile_pattern(const struct cursor *c, const char *src,
+				   size_t len, bool caseless)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+	PCRE2_SIZE off;
+	int err;
+	pcre2_code *re;
+
+	if (caseless)
+		opts |= PCRE2_CASELESS;
+	/* The rule file's own bytes may be bad UTF-8: let PCRE2 say so. */
+	opts &= ~(uint32_t)PCRE2_NO_UTF_CHECK;
+	re = pcre2_compile((PCRE2_SPTR)src, len, opts, &err, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		parse_error(c, src + off, "%s", (char *)msg);
+		return NULL;
+	}
+	/* Without JIT the interpreter still works, only slower. */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+static bool parse_count(const char *s, const char *end, unsigned long *out)
+{
+	char *stop;
+
+	if (s == end || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	*out = strtoul(s, &stop, 10);
+	return errno == 0 && stop == end && *out > 0;
+}
+
+/* Options after a section's pattern: until=blank|N|/re/i, max=N. */
+static int parse_options(const struct cursor *c, const char *s,
+			 struct rule *r)
+{
+	for (s = skip_space(s); *s && *s != '#'; s = skip_space(s)) {
+		const char *end = word_end(s);
+
+		if (r->action != ACT_SECTION)
+			return parse_error(c, s, "only section rules take "
+					   "options");
+		if (strncmp(s, "until=", 6) == 0 && s[6] == '/') {
+			const char *src;
+			size_t len;
+			bool ci;
+
+			end = parse_pattern(c, s + 6, &src, &len, &ci);
+			if (!end)
+				return -1;
+			r->until = UNTIL_MATCH;
+			r->end = compile_pattern(c, src, len, ci);
+			if (!r->end)
+				return -1;
+		} else if (strncmp(s, "until=", 6) == 0) {
+			if ((size_t)(end - s) == 11 &&
+			    strncmp(s + 6, "blank", 5) == 0)
+				r->until = UNTIL_BLANK;
+			else if (parse_count(s + 6, end, &r->count))
+				r->until = UNTIL_LINES;
+			else
+				return parse_error(c, s + 6, "until= takes "
+						   "'blank', a number of "
+						   "lines or /pattern/");
+		} else if (strncmp(s, "max=", 4) == 0) {
+			if (!parse_count(s + 4, end, &r->max))
+				return parse_error(c, s + 4, "max= takes a "
+						   "positive number of lines");
+		} else {
+			return parse_error(c, s, "unknown option '%.*s'",
+					   (int)(end - s), s);
+		}
+		s = end;
+	}
+	return 0;
+}
+
+static int find_rule(const struct rule_set *rs, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		if (strlen(rs->rules[i].name) == len &&
+		    memcmp(rs->rules[i].name, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int parse_rule(const struct cursor *c, const char *s)
+{
+	struct rule_set *rs = c->rs;
+	struct rule r = { .until = UNTIL_BLANK };
+	const char *end = word_end(s), *name, *src;
+	size_t i, len;
+	int dup;
+	void *rules;
+
+	for (i = 0; i < ARRAY_LEN(action_names); i++)
+		if (strlen(action_names[i]) == (size_t)(end - s) &&
+		    strncmp(s, action_names[i], (size_t)(end - s)) == 0)
+			break;
+	if (i == ARRAY_LEN(action_names))
+		return parse_error(c, s, "unknown action '%.*s' (expected "
+				   "drop, strip, section, tail, head, keep "
+				   "or include)", (int)(end - s), s);
+	r.action = (enum action)i;
+	name = skip_space(end);
+	end = word_end(name);
+	if (name == end || *name == '/')
+		return parse_error(c, name, "missing rule name");
+	for (src = name; src < end; src++)
+		if (!name_char(*src))
+			return parse_error(c, src, "invalid character in rule "
+					   "name (use letters, digits, "
+					   "'-', '_', '.')");
+	dup = find_rule(rs, name, (size_t)(end - name));
+	if (dup >= 0)
+		return parse_error(c, name, "rule '%.*s' already defined at "
+				   "%s:%u", (int)(end - name), name,
+				   rs->rules[dup].file, rs->rules[dup].line);
+	end = parse_pattern(c, skip_space(end), &src, &len, &r.caseless);
+	if (!end)
+		return -1;
+	r.re = compile_pattern(c, src, len, r.caseless);
+	if (!r.re || parse_options(c, end, &r) < 0) {
+		pcre2_code_free(r.re);
+		pcre2_code_free(r.end);
+		return -1;
+	}
+	r.name = xstrndup(name, (size_t)(word_end(name) - name));
+	r.source = xstrndup(src, len);
+	r.file = c->file;
+	r.line = c->line;
+	rules = rs->rules;
+	xgrow(&rules, &rs->cap, rs->n + 1, sizeof(r));
+	rs->rules = rules;
+	rs->rules[rs->n++] = r;
+	prefilter_clear(&rs->pre);
+	return 0;
+}
+
+/* "include PATH": relative paths start from the including file's folder. */
+static int parse_include(const struct cursor *c, const char *s)
+{
+	const char *slash = strrchr(c->file, '/');
+	struct buf path = BUF_INIT;
+	int rc;
+
+	if (!*s)
+		return parse_error(c, s, "include needs a file name");
+	if (*s != '/' && slash)
+		buf_append(&path, c->file, (size_t)(slash - c->file) + 1);
+	buf_puts(&path, s);
+	rc = load_file(c->rs, path.data, c->depth + 1, c, s);
+	buf_free(&path);
+	return rc;
+}
+
+static int parse_line(struct cursor *c, char *text, size_t len)
+{
+	char *s;
+
+	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r' ||
+			   text[len - 1] == ' ' || text[len - 1] == '\t'))
+		text[--len] = '\0';
+	c->text = text;
+	if (strlen(text) != len)
+		return parse_error(c, text + strlen(text), "NUL byte in rule "
+				   "file");
+	s = (char *)skip_space(text);
+	if (*s == '\0' || *s == '#')
+		return 0;
+	if (strncmp(s, "include", 7) == 0 && (s[7] == ' ' || s[7] == '\t' ||
+					      s[7] == '\0'))
+		return parse_include(c, skip_space(s + 7));
+	return parse_rule(c, s);
+}
+
+static const char *remember_file(struct rule_set *rs, const char *path)
+{
+	void *files = rs->files;
+
+	xgrow(&files, &rs->files_cap, rs->nfiles + 1, sizeof(char *));
+	rs->files = files;
+	rs->files[rs->nfiles] = xstrdup(path);
+	return rs->files[rs->nfiles++];
+}
+
+static int load_stream(struct rule_set *rs, FILE *fp, const char *file,
+		       int depth)
+{
+	struct cursor c = { rs, remember_file(rs, file), 0, "", depth };
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int rc = 0;
+
+	while (rc == 0 && (n = getline(&line, &cap, fp)) >= 0) {
+		c.line++;
+		rc = parse_line(&c, line, (size_t)n);
+	}
+	if (rc == 0 && ferror(fp)) {
+		diag("%s: read error: %s", file, strerror(errno));
+		rc = -1;
+	}
+	free(line);
+	return rc;
+}
+
+static int load_file(struct rule_set *rs, const char *path, int depth,
+		     const struct cursor *from, const char *from_at)
+{
+	FILE *fp;
+	int rc;
+
+	if (depth > INCLUDE_DEPTH)
+		return parse_error(from, from_at, "includes nested more than "
+				   "%d deep (an include cycle?)",
+				   INCLUDE_DEPTH);
+	fp = fopen(path, "r");
+	if (!fp) {
+		if (from)
+			return parse_error(from, from_at, "cannot open '%s': "
+					   "%s", path, strerror(errno));
+		diag("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = load_stream(rs, fp, path, depth);
+	fclose(fp);
+	return rc;
+}
+
+int rule_set_load(struct rule_set *rs, const char *path)
+{
+	return load_file(rs, path, 0, NULL, NULL);
+}
+
+int rule_set_load_string(struct rule_set *rs, const char *name,
+			 const char *text)
+{
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	int rc;
+
+	if (!fp) {
+		diag("%s: %s", name, strerror(errno));
+		return -1;
+	}
+	rc = load_stream(rs, fp, name, 0);
+	fclose(fp);
+	return rc;
+}
+
+/* ---- the prefilter ---------------------------------------------------- */
+
+/* A pattern can join an alternation if nothing in it depends on group
+ * numbers, names, verbs or extended-mode comments of its own. */
+static bool combinable(const struct rule *r)
+{
+	uint32_t backrefs = 0, names = 0;
+
+	pcre2_pattern_info(r->re, PCRE2_INFO_BACKREFMAX, &backrefs);
+	pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &names);
+	return backrefs == 0 && names == 0 && !strstr(r->source, "(*") &&
+	       !strchr(r->source, '#');
+}
+
+static bool anchored(const pcre2_code *re)
+{
+	uint32_t opts = 0;
+
+	pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &opts);
+	return (opts & PCRE2_ANCHORED) != 0;
+}
+
+static pcre2_code *compile_alternation(const struct buf *b, uint32_t extra)
+{
+	PCRE2_SIZE off;
+	int err;
+	pcre2_code *re;
+
+	if (b->len == 0)
+		return NULL;
+	re = pcre2_compile((PCRE2_SPTR)b->data, b->len,
+			   PCRE2_UTF | PCRE2_UCP | extra, &err, &off, NULL);
+	if (re)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+static void prefilter_build(struct rule_set *rs)
+{
+	struct buf alt[2] = { BUF_INIT, BUF_INIT };	/* anchored, floating */
+	size_t i;
+
+	rs->pre.all_combined = true;
+	for (i = 0; i < rs->n; i++) {
+		struct rule *r = &rs->rules[i];
+		struct buf *b = &alt[anchored(r->re) ? 0 : 1];
+
+		r->combined = combinable(r);
+		if (!r->combined) {
+			rs->pre.all_combined = false;
+			continue;
+		}
+		if (b->len)
+			buf_putc(b, '|');
+		buf_puts(b, r->caseless ? "(?:(?i)" : "(?:");
+		buf_puts(b, r->source);
+		buf_putc(b, ')');
+	}
+	rs->pre.anchored = compile_alternation(&alt[0], PCRE2_ANCHORED);
+	rs->pre.floating = compile_alternation(&alt[1], 0);
+	/* Should an alternation not compile, every rule is tried directly. */
+	if ((alt[0].len && !rs->pre.anchored) ||
+	    (alt[1].len && !rs->pre.floating))
+		for (i = 0; i < rs->n; i++)
+			rs->rules[i].combined = false;
+	buf_free(&alt[0]);
+	buf_free(&alt[1]);
+	rs->pre.built = true;
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+enum match_result { MATCH_NO, MATCH_YES, MATCH_LIMIT };
+
+static enum match_result match_at(struct rule_set *rs, const pcre2_code *re,
+				  const struct line *l, size_t start)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)l->text, l->len, start,
+			     PCRE2_NO_UTF_CHECK, rs->md, rs->mctx);
+
+	if (rc >= 0)
+		return MATCH_YES;
+	return rc == PCRE2_ERROR_NOMATCH ? MATCH_NO : MATCH_LIMIT;
+}
+
+static bool prefilter_hit(struct rule_set *rs, const struct line *l)
+{
+	return (rs->pre.anchored &&
+		match_at(rs, rs->pre.anchored, l, 0) != MATCH_NO) ||
+	       (rs->pre.floating &&
+		match_at(rs, rs->pre.floating, l, 0) != MATCH_NO);
+}
+
+static void warn_limit(const struct rule_set *rs, const struct doc *d,
+		       size_t lineno, int rule)
+{
+	const struct rule *r = &rs->rules[rule];
+
+	diag("%s:%zu: rule '%s' (%s:%u) hit the match limit; line kept",
+	     d->source ? d->source : "-", lineno + 1, r->name, r->file,
+	     r->line);
+}
+
+/* Delete every match of r from the line; false on a match-limit error. */
+static enum match_result strip_line(struct rule_set *rs, const struct rule *r,
+				    struct line *l)
+{
+	size_t start = 0;
+	bool any = false;
+
+	while (start <= l->len) {
+		enum match_result m = match_at(rs, r->re, l, start);
+		PCRE2_SIZE *ov;
+
+		if (m == MATCH_LIMIT)
+			return m;
+		if (m == MATCH_NO)
+			break;
+		ov = pcre2_get_ovector_pointer(rs->md);
+		if (ov[1] == ov[0]) {	/* empty match: step one character */
+			start = ov[0] + 1;
+			while (start < l->len &&
+			       ((unsigned char)l->text[start] & 0xC0) == 0x80)
+				start++;
+			continue;
+		}
+		memmove(l->text + ov[0], l->text + ov[1], l->len - ov[1] + 1);
+		l->len -= ov[1] - ov[0];
+		start = ov[0];
+		any = true;
+	}
+	if (any)
+		line_trim(l);
+	return any ? MATCH_YES : MATCH_NO;
+}
+
+/* Run the rules on line i in file order: strip rules edit the line, the
+ * first other rule that matches decides.  Returns that rule, or -1. */
+static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
+		       size_t *warnings)
+{
+	struct line *l = &d->lines[i];
+	bool candidates = prefilter_hit(rs, l);
+	size_t k;
+
+	if (!candidates && rs->pre.all_combined)
+		return -1;
+	for (k = 0; k < rs->n; k++) {
+		struct rule *r = &rs->rules[k];
+		enum match_result m;
+
+		if (r->combined && !candidates)
+			continue;
+		if (r->action == ACT_STRIP) {
+			m = strip_line(rs, r, l);
+			if (m == MATCH_YES) {
+				l->rule = (int)k;
+				if (line_blank(l))
+					return (int)k;	/* dropped, counted there */
+				r->hits++;
+			}
+		} else {
+			m = match_at(rs, r->re, l, 0);
+			if (m == MATCH_YES)
+				return (int)k;
+		}
+		if (m == MATCH_LIMIT) {
+			warn_limit(rs, d, i, (int)k);
+			++*warnings;
+			l->verdict = VERDICT_KEEP;
+			l->reason = REASON_MATCH_LIMIT;
+			l->rule = (int)k;
+			return -1;
+		}
+	}
+	return -1;
+}
+
+static void drop(struct rule_set *rs, struct line *l, int rule)
+{
+	l->verdict = VERDICT_DROP;
+	l->reason = REASON_RULE;
+	l->rule = rule;
+	rs->rules[rule].hits++;
+}
+
+/* A section in progress: the rule that opened it and how far it goes. */
+struct open_section {
+	int rule;		/* -1 when none is open */
+	unsigned long seen;	/* lines dropped after the opening line */
+};
+
+/* Does line l, inside section s, belong to it?  Ends s when it should. */
+static bool section_takes(struct rule_set *rs, struct open_section *s,
+			  const struct line *l, size_t *warnings,
+			  const struct doc *d, size_t i)
+{
+	const struct rule *r;
+
+	if (s->rule < 0)
+		return false;
+	r = &rs->rules[s->rule];
+	if (r->max && s->seen >= r->max) {
+		s->rule = -1;
+		return false;
+	}
+	s->seen++;
+	switch (r->until) {
+	case UNTIL_BLANK:
+		break;
+	case UNTIL_LINES:
+		if (s->seen >= r->count)
+			s->rule = -1;
+		break;
+	case UNTIL_MATCH:
+		switch (match_at(rs, r->end, l, 0)) {
+		case MATCH_YES:
+			s->rule = -1;
+			break;
+		case MATCH_LIMIT:
+			warn_limit(rs, d, i, (int)(r - rs->rules));
+			++*warnings;
+			break;
+		case MATCH_NO:
+			break;
+		}
+		break;
+	}
+	return true;
+}
+
+size_t rule_set_apply(struct rule_set *rs, struct doc *d)
+{
+	struct open_section section = { -1, 0 };
+	int tail = -1;
+	bool head_done = false;
+	size_t i, j, warnings = 0;
+
+	if (!rs->pre.built)
+		prefilter_build(rs);
+	for (i = 0; i < d->nlines; i++) {
+		struct line *l = &d->lines[i];
+		int k;
+
+		if (line_blank(l)) {
+			l->reason = REASON_BLANK;
+			if (section.rule >= 0 &&
+			    rs->rules[section.rule].until == UNTIL_BLANK)
+				section.rule = -1;
+			continue;
+		}
+		k = decide_line(rs, d, i, &warnings);
+		if (k >= 0 && rs->rules[k].action == ACT_KEEP) {
+			l->verdict = VERDICT_KEEP;
+			l->reason = REASON_RULE;
+			l->rule = k;
+			rs->rules[k].hits++;
+			continue;
+		}
+		if (l->verdict == VERDICT_KEEP)		/* match limit */
+			continue;
+		if (tail >= 0) {
+			drop(rs, l, tail);
+			continue;
+		}
+		if (k < 0) {
+			int owner = section.rule;
+
+			if (section_takes(rs, &section, l, &warnings, d, i))
+				drop(rs, l, owner);
+			continue;
+		}
+		switch (rs->rules[k].action) {
+		case ACT_STRIP:		/* emptied the line */
+		case ACT_DROP:
+			break;
+		case ACT_SECTION:
+			section.rule = k;
+			section.seen = 0;
+			break;
+		case ACT_TAIL:
+			tail = k;
+			break;
+		case ACT_HEAD:
+			for (j = 0; !head_done && j < i; j++)
+				if (d->lines[j].verdict == VERDICT_NONE &&
+				    !line_blank(&d->lines[j]))
+					drop(rs, &d->lines[j], k);
+			head_done = true;
+			break;
+		case ACT_KEEP:
+			break;
+		}
+		drop(rs, l, k);
+	}
+	return warnings;
+}

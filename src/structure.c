@@ -1,0 +1,440 @@
+#include "structure.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "tune.h"
+#include "util.h"
+
+/* Scratch space kept from page to page so that steady state allocates
+ * nothing. */
+struct structure {
+	struct entry {
+		uint64_t key;	/* 0: empty */
+		uint32_t a, b;	/* lines with it, +1; 0: none (see users) */
+	} *table;
+	size_t cap;		/* power of two */
+	uint64_t *keys;		/* per line of the page */
+	size_t keys_cap;
+};
+
+struct structure *structure_new(void)
+{
+	return xcalloc(1, sizeof(struct structure));
+}
+
+void structure_free(struct structure *s)
+{
+	if (!s)
+		return;
+	free(s->table);
+	free(s->keys);
+	free(s);
+}
+
+static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
+{
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 0x100000001B3ull;	/* FNV */
+	return h ? h : 1;
+}
+
+static void table_reset(struct structure *s, size_t want)
+{
+	size_t cap = 1024;
+
+	while (cap < want * 2)
+		cap *= 2;
+	if (cap > s->cap) {
+		free(s->table);
+		s->table = xmalloc(cap * sizeof(*s->table));
+		s->cap = cap;
+	}
+	memset(s->table, 0, s->cap * sizeof(*s->table));
+}
+
+/* The entry for key; a new one is empty but for the key. */
+static struct entry *table_slot(struct structure *s, uint64_t key)
+{
+	size_t i = (size_t)key & (s->cap - 1);
+
+	while (s->table[i].key && s->table[i].key != key)
+		i = (i + 1) & (s->cap - 1);
+	s->table[i].key = key;
+	return &s->table[i];
+}
+
+static const struct entry *table_get(const struct structure *s,
+				     uint64_t key)
+{
+	size_t i = (size_t)key & (s->cap - 1);
+
+	while (s->table[i].key && s->table[i].key != key)
+		i = (i + 1) & (s->cap - 1);
+	return s->table[i].key ? &s->table[i] : NULL;
+}
+
+static bool alive(const struct line *l)
+{
+	return !line_blank(l) && l->verdict != VERDICT_DROP &&
+	       l->role != ROLE_DROP;
+}
+
+static void set_drop(struct line *l, enum reason why)
+{
+	l->role = ROLE_DROP;
+	if (l->verdict != VERDICT_DROP)
+		l->reason = why;
+}
+
+/* ---- words, for comparing lines ---------------------------------------- */
+
+/* The next word of s[*pos..len), case-folded and hashed; false at the
+ * end.  Punctuation, ellipses and quotes are not words, so a teaser cut
+ * with "..." compares equal to the text it cuts. */
+static bool next_word_hash(const char *s, size_t len, size_t *pos,
+			   uint64_t *h)
+{
+	char folded[256];
+	size_t start, wlen;
+
+	if (!text_next_word(s, len, pos, &start, &wlen))
+		return false;
+	if (wlen > sizeof(folded))
+		wlen = sizeof(folded);
+	*h = hash_bytes(0xCBF29CE484222325ull, folded,
+			text_fold(s + start, wlen, folded));
+	return true;
+}
+
+static uint64_t line_key(const struct line *l)
+{
+	size_t pos = 0;
+	uint64_t h, key = 0x84222325CBF29CE4ull;
+
+	while (next_word_hash(l->text, l->len, &pos, &h))
+		key = hash_bytes(key, (const char *)&h, sizeof(h));
+	return key;
+}
+
+/* ---- repeats ----------------------------------------------------------- */
+
+/* Count the copies of each line (a headline often repeats the page
+ * title) and drop every copy after the first that no rule dropped: menus
+ * repeated in footers, teasers repeating the lede. */
+static void drop_repeats(struct structure *s, struct doc *d)
+{
+	size_t i;
+
+	if (d->nlines > s->keys_cap) {
+		free(s->keys);
+		s->keys = xmalloc(d->nlines * sizeof(*s->keys));
+		s->keys_cap = d->nlines;
+	}
+	table_reset(s, d->nlines);
+	for (i = 0; i < d->nlines; i++) {	/* a: first; b: copies */
+		struct entry *e;
+
+		if (line_blank(&d->lines[i]))
+			continue;
+		s->keys[i] = line_key(&d->lines[i]);
+		e = table_slot(s, s->keys[i]);
+		e->b++;
+		if (!e->a && d->lines[i].verdict != VERDICT_DROP)
+			e->a = (uint32_t)i + 1;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		struct line *l = &d->lines[i];
+		const struct entry *e;
+
+		if (line_blank(l))
+			continue;
+		e = table_get(s, s->keys[i]);
+		l->copies = e->b;
+		if (e->a != i + 1 && l->verdict == VERDICT_NONE)
+			set_drop(l, REASON_REPEAT);
+	}
+}
+
+/* Runs of SHINGLE words, hashed. */
+static size_t shingles(const struct line *l, uint64_t *out, size_t max)
+{
+	uint64_t win[SHINGLE];
+	size_t pos = 0, n = 0, k = 0;
+	uint64_t h;
+
+	while (next_word_hash(l->text, l->len, &pos, &h)) {
+		win[k++ % SHINGLE] = h;
+		if (k >= SHINGLE && n < max) {
+			uint64_t sh = 0x9E3779B97F4A7C15ull;
+			size_t j;
+
+			for (j = 0; j < SHINGLE; j++)
+				sh = hash_bytes(sh, (const char *)
+						&win[(k + j) % SHINGLE],
+						sizeof(uint64_t));
+			out[n++] = sh;
+		}
+	}
+	return n;
+}
+
+/* A pull quote or a cut teaser: every shingle of the line occurs in a
+ * longer line of the page. */
+static void drop_contained(struct structure *s, struct doc *d)
+{
+	enum { MAX_SH = 512 };
+	uint64_t sh[MAX_SH];
+	size_t i, j, n;
+
+	/* a and b: the two lines with the most words holding a shingle. */
+	table_reset(s, d->text.len / 4 + 16);
+	for (i = 0; i < d->nlines; i++) {
+		unsigned words = d->lines[i].f.words;
+
+		if (!alive(&d->lines[i]))
+			continue;
+		n = shingles(&d->lines[i], sh, MAX_SH);
+		for (j = 0; j < n; j++) {
+			struct entry *e = table_slot(s, sh[j]);
+
+			if (e->a == i + 1 || e->b == i + 1)
+				continue;
+			if (!e->a || words > d->lines[e->a - 1].f.words) {
+				e->b = e->a;
+				e->a = (uint32_t)i + 1;
+			} else if (!e->b ||
+				   words > d->lines[e->b - 1].f.words) {
+				e->b = (uint32_t)i + 1;
+			}
+		}
+	}
+	for (i = 0; i < d->nlines; i++) {
+		struct line *l = &d->lines[i];
+		bool inside = true;
+
+		if (!alive(l) || l->verdict == VERDICT_KEEP ||
+		    l->f.words < CONTAINED_MIN_WORDS)
+			continue;
+		n = shingles(l, sh, MAX_SH);
+		for (j = 0; j < n && inside; j++) {
+			const struct entry *e = table_get(s, sh[j]);
+			size_t other = e->a != i + 1 ? e->a : e->b;
+
+			inside = other && d->lines[other - 1].f.words >
+					  l->f.words;
+		}
+		if (n > 0 && inside)
+			set_drop(l, REASON_CONTAINED);
+	}
+}
+
+/* ---- the article span --------------------------------------------------- */
+
+static float weight(const struct line *l)
+{
+	float w;
+
+	if (line_blank(l))
+		return 0;
+	if (l->verdict == VERDICT_KEEP)
+		return (float)l->f.chars;
+	if (l->verdict == VERDICT_DROP)
+		return WEIGHT_RULE_DROP;
+	if (l->role == ROLE_DROP)	/* a repeat */
+		return WEIGHT_SHORT;
+	switch (l->cls) {
+	case CLS_GOOD:
+		w = WEIGHT_GOOD_PER_CHAR * (float)l->f.chars;
+		return w < WEIGHT_GOOD_MAX ? w : WEIGHT_GOOD_MAX;
+	case CLS_NEAR:
+		return WEIGHT_NEAR_PER_CHAR * (float)l->f.chars;
+	case CLS_SHORT:
+		return WEIGHT_SHORT;
+	case CLS_BAD:
+		break;
+	}
+	return WEIGHT_BAD;
+}
+
+/* The run of lines with the largest total weight (Kadane). */
+static void find_span(const struct doc *d, size_t *from, size_t *to)
+{
+	float best = 0, sum = 0;
+	size_t i, start = 0;
+
+	*from = *to = 0;
+	for (i = 0; i < d->nlines; i++) {
+		if (sum <= 0) {
+			sum = 0;
+			start = i;
+		}
+		sum += weight(&d->lines[i]);
+		if (sum > best) {
+			best = sum;
+			*from = start;
+			*to = i + 1;
+		}
+	}
+}
+
+/* Inside the span: prose stays, boilerplate goes, and short lines stay
+ * unless they come in a run (a menu or a list of links). */
+static void keep_span(struct doc *d, size_t from, size_t to)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->nlines; i++) {
+		struct line *l = &d->lines[i];
+
+		if (!alive(l))
+			continue;
+		if (l->verdict == VERDICT_KEEP) {
+			l->role = ROLE_BODY;
+			continue;
+		}
+		if (i < from || i >= to) {
+			set_drop(l, REASON_OUTSIDE);
+			continue;
+		}
+		switch (l->cls) {
+		case CLS_GOOD:
+		case CLS_NEAR:
+			l->role = ROLE_BODY;
+			l->reason = REASON_CONTENT;
+			break;
+		case CLS_SHORT:
+			l->role = ROLE_BODY;
+			l->reason = REASON_CONTEXT;
+			break;
+		case CLS_BAD:
+			set_drop(l, REASON_BOILERPLATE);
+			break;
+		}
+	}
+	/* Runs of short lines, blank lines between them included. */
+	for (i = from; i < to; i = j) {
+		size_t run = 0;
+
+		for (j = i; j < to; j++) {
+			const struct line *l = &d->lines[j];
+
+			if (line_blank(l) || !alive(l))
+				continue;
+			if (l->reason != REASON_CONTEXT)
+				break;
+			run++;
+		}
+		if (run >= MENU_RUN)
+			for (; i < j; i++)
+				if (alive(&d->lines[i]) &&
+				    d->lines[i].reason == REASON_CONTEXT)
+					set_drop(&d->lines[i], REASON_SHORT);
+		if (j == i)
+			j++;
+	}
+}
+
+/* ---- headline and lede -------------------------------------------------- */
+
+static bool title_like(const struct line *l)
+{
+	if (l->verdict == VERDICT_DROP || line_blank(l))
+		return false;
+	if (l->f.words < 2 || l->f.words > HEADLINE_MAX_WORDS ||
+	    l->f.chars > HEADLINE_MAX_CHARS)
+		return false;
+	return l->cls != CLS_BAD;
+}
+
+static float title_score(const struct line *l, size_t distance)
+{
+	float score = 0, words = (float)l->f.words;
+
+	if (l->copies > 1)
+		score += 1.5f;
+	score += words >= 4 ? 1.0f : 0;
+	score += (float)l->f.stops / words;
+	score -= 0.5f * (float)l->f.caps / words;
+	if (l->f.punct_end && l->text[l->len - 1] == '.')
+		score -= 1.0f;
+	score -= 0.1f * (float)distance;
+	return score;
+}
+
+/* The title-like line just above the first article line (or that line
+ * itself when it is short). */
+static size_t pick_headline(struct doc *d, size_t first)
+{
+	size_t i = first + 1, seen = 0, best = SIZE_MAX;
+	float best_score = -1e9f;
+
+	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
+		struct line *l = &d->lines[i];
+		float sc;
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (i < first && l->role == ROLE_BODY && l->cls == CLS_GOOD)
+			break;
+		if (!title_like(l) || (i == first && l->cls == CLS_GOOD))
+			continue;
+		sc = title_score(l, seen);
+		if (sc > best_score) {
+			best_score = sc;
+			best = i;
+		}
+	}
+	return best;
+}
+
+void structure_apply(struct structure *s, struct doc *d)
+{
+	size_t from, to, i, first = SIZE_MAX, head, lede;
+
+	for (i = 0; i < d->nlines; i++) {
+		d->lines[i].role = ROLE_DROP;
+	}
+	drop_repeats(s, d);
+	for (i = 0; i < d->nlines; i++)
+		if (!line_blank(&d->lines[i]) &&
+		    d->lines[i].reason != REASON_REPEAT &&
+		    d->lines[i].verdict != VERDICT_DROP)
+			d->lines[i].role = ROLE_BODY;	/* alive, for now */
+	drop_contained(s, d);
+	find_span(d, &from, &to);
+	keep_span(d, from, to);
+	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
+		if (d->lines[i].role == ROLE_BODY)
+			first = i;
+	if (first == SIZE_MAX)
+		return;
+	head = pick_headline(d, first);
+	if (head != SIZE_MAX) {
+		d->lines[head].role = ROLE_HEADLINE;
+		d->lines[head].reason = REASON_HEADLINE;
+	}
+	lede = SIZE_MAX;
+	for (i = head == SIZE_MAX ? 0 : head + 1; i < d->nlines; i++)
+		if (d->lines[i].role == ROLE_BODY &&
+		    d->lines[i].f.words >= LEDE_MIN_WORDS) {
+			lede = i;
+			break;
+		}
+	if (lede == SIZE_MAX)
+		return;
+	d->lines[lede].role = ROLE_LEDE;
+	d->lines[lede].reason = REASON_LEDE;
+	/* Short lines between headline and lede with figures in them are
+	 * bylines and dates. */
+	for (i = head == SIZE_MAX ? 0 : head + 1; i < lede; i++) {
+		struct line *l = &d->lines[i];
+
+		if (l->role == ROLE_BODY && l->verdict != VERDICT_KEEP &&
+		    l->cls == CLS_SHORT && l->f.digits > 0)
+			set_drop(l, REASON_BYLINE);
+	}
+}

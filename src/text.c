@@ -1,0 +1,97 @@
+#include "text.h"
+
+uint32_t cp_decode(const char *p, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[0] < 0x80) {
+		*n = 1;
+		return s[0];
+	}
+	if (s[0] < 0xE0) {
+		*n = 2;
+		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	}
+	if (s[0] < 0xF0) {
+		*n = 3;
+		return ((uint32_t)(s[0] & 0x0F) << 12) |
+		       ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	}
+	*n = 4;
+	return ((uint32_t)(s[0] & 0x07) << 18) |
+	       ((uint32_t)(s[1] & 0x3F) << 12) |
+	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
+bool cp_is_word(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') ||
+		       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	if (c < 0xC0)
+		return c == 0xAA || c == 0xB5 || c == 0xBA;
+	if (c == 0xD7 || c == 0xF7)
+		return false;
+	/* General punctuation, arrows, symbols, CJK punctuation,
+	 * full-width punctuation, emoji, U+FFFD. */
+	return !((c >= 0x2000 && c <= 0x2BFF) ||
+		 (c >= 0x3000 && c <= 0x303F) ||
+		 (c >= 0xFE10 && c <= 0xFE6F) ||
+		 (c >= 0xFF00 && c <= 0xFF0F) || c == 0xFFFD ||
+		 (c >= 0x1F000 && c <= 0x1FAFF));
+}
+
+/* Latin-1, Latin Extended-A (upper case on even code points), Greek and
+ * Cyrillic: enough for the languages the heuristics know. */
+bool cp_is_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	       (c >= 0x100 && c <= 0x17F && !(c & 1)) ||
+	       (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
+bool cp_is_lower(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+	       (c >= 0x100 && c <= 0x17F && (c & 1)) ||
+	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
+}
+
+bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
+		    size_t *wlen)
+{
+	size_t i = *pos, n;
+
+	while (i < len && !cp_is_word(cp_decode(s + i, &n)))
+		i += n;
+	if (i >= len) {
+		*pos = len;
+		return false;
+	}
+	*start = i;
+	while (i < len && cp_is_word(cp_decode(s + i, &n)))
+		i += n;
+	*wlen = i - *start;
+	*pos = i;
+	return true;
+}
+
+size_t text_fold(const char *w, size_t len, char *out)
+{
+	const unsigned char *s = (const unsigned char *)w;
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		if (s[i] >= 'A' && s[i] <= 'Z') {
+			out[o++] = (char)(s[i++] | 0x20);
+		} else if (s[i] == 0xC3 && i + 1 < len && s[i + 1] >= 0x80 &&
+			   s[i + 1] <= 0x9E && s[i + 1] != 0x97) {
+			out[o++] = (char)0xC3;	/* À..Þ to à..þ */
+			out[o++] = (char)(s[i + 1] | 0x20);
+			i += 2;
+		} else {
+			out[o++] = (char)s[i++];
+		}
+	}
+	return o;
+}

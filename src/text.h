@@ -1,0 +1,28 @@
+/* Code points and words of valid UTF-8 text. */
+#ifndef FILTER_TEXT_H
+#define FILTER_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the character at s, which must be valid UTF-8 with at least
+ * one byte; *n gets its length in bytes. */
+uint32_t cp_decode(const char *s, size_t *n);
+
+/* Letters and digits of any script (roughly: not punctuation, not a
+ * symbol, not a space). */
+bool cp_is_word(uint32_t c);
+bool cp_is_upper(uint32_t c);
+bool cp_is_lower(uint32_t c);
+
+/* Find the next word of s[*pos..len): sets *start and *wlen, moves *pos
+ * past it and returns true; false when there is none. */
+bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
+		    size_t *wlen);
+
+/* Lower-case ASCII and Latin-1 letters of w[0..len) into out, which has
+ * room for len bytes; returns the length written. */
+size_t text_fold(const char *w, size_t len, char *out);
+
+#endif
