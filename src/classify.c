@@ -29,11 +29,50 @@ void classifier_free(struct classifier *c)
 	free(c);
 }
 
+/* ---- features of one line ---------------------------------------------- */
+
 static bool separator_cp(uint32_t c)
 {
 	return c == '|' || c == 0xA6 || c == 0xB7 || c == 0xBB ||
 	       c == 0x2022 || c == 0x203A || c == 0x2192 || c == 0x25B8 ||
 	       c == 0x25BA || c == '>' || c == '/';
+}
+
+/* Signs of program code, formulas and tables, which articles quote
+ * and menus do not have. */
+static bool symbol_cp(uint32_t c)
+{
+	return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
+	       c == '}' || c == '=' || c == ';' || c == '<' || c == '_' ||
+	       c == '$' || c == '\\' || (c >= 0x2500 && c <= 0x257F);
+}
+
+/* Scripts written without spaces, where one character carries about as
+ * much as a short word: a CJK line needs far fewer code points than a
+ * Latin one to be a paragraph. */
+static bool dense_cp(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/* What a list item starts with: a bullet sign, or a number and "." or
+ * ")" ("3. Take the blanket off"), then a space. */
+static bool starts_bullet(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t c = cp_decode(s, &n);
+
+	if (c == 0x2022 || c == 0xB7 || c == 0x25AA || c == 0x25A0 ||
+	    c == 0x25BA || c == 0x25B8 || c == 0x25CF || c == 0x25E6 ||
+	    c == 0x25CB || c == 0x2013 || c == 0x2014 || c == 0x2714 ||
+	    c == 0x2713 || c == '-' || c == '*' || c == '+')
+		return n < len && (s[n] == ' ' || (unsigned char)s[n] == 0xC2);
+	while (i < len && i < 3 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') &&
+	       s[i + 1] == ' ';
 }
 
 /* Sentence-final punctuation, looking through closing quotes and
@@ -73,16 +112,16 @@ static uint32_t stop_langs(const struct classifier *c, const char *w,
 	return stoplist_lookup(c->stops, folded, text_fold(w, len, folded));
 }
 
-/* Features of one line; each word's stopword languages are counted
- * into lang_hits. */
-static void measure(const struct classifier *c, struct line *l,
-		    unsigned *lang_hits)
+/* Code points of the line: length, figures, separators, dense script,
+ * and glue, an upper-case letter right after GLUE_MIN_LOWER lower-case
+ * ones, as link texts run together ("AccepterTout") but not names
+ * ("iPhone", "McDonald"). */
+static void measure_chars(const struct line *l, struct features *f)
 {
-	struct features *f = &l->f;
-	size_t i, n, pos = 0, start, wlen;
-	uint32_t cp, prev = 0;
+	size_t i, n;
+	unsigned lower_run = 0;
+	uint32_t cp;
 
-	memset(f, 0, sizeof(*f));
 	for (i = 0; i < l->len; i += n) {
 		cp = cp_decode(l->text + i, &n);
 		f->chars++;
@@ -90,10 +129,26 @@ static void measure(const struct classifier *c, struct line *l,
 			f->seps++;
 		if (cp >= '0' && cp <= '9')
 			f->digits++;
-		if (cp_is_upper(cp) && cp_is_lower(prev))
+		if (dense_cp(cp))
+			f->cjk++;
+		if (symbol_cp(cp))
+			f->symbols++;
+		if (cp_is_upper(cp) && lower_run >= GLUE_MIN_LOWER)
 			f->glue++;
-		prev = cp;
+		lower_run = cp_is_lower(cp) ? lower_run + 1 : 0;
 	}
+}
+
+/* Features of one line; each word's stopword languages are counted
+ * into lang_hits. */
+static void measure(const struct classifier *c, struct line *l,
+		    unsigned *lang_hits)
+{
+	struct features *f = &l->f;
+	size_t n, pos = 0, start, wlen;
+
+	memset(f, 0, sizeof(*f));
+	measure_chars(l, f);
 	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
 		uint32_t m = stop_langs(c, l->text + start, wlen);
 		int b;
@@ -106,6 +161,22 @@ static void measure(const struct classifier *c, struct line *l,
 				lang_hits[b]++;
 	}
 	f->punct_end = ends_sentence(l);
+	f->bullet = starts_bullet(l->text, l->len);
+	f->lower = cp_is_lower(cp_decode(l->text, &n));
+}
+
+/* A line that goes on with the sentence of the line right above it (no
+ * blank line between): the page's source wrapped a paragraph. */
+static bool continues(const struct line *prev, const struct line *l)
+{
+	size_t n;
+	uint32_t c;
+
+	if (line_blank(prev) || prev->f.punct_end || l->f.bullet ||
+	    prev->f.chars < CONT_MIN_CHARS)
+		return false;
+	c = cp_decode(l->text, &n);
+	return l->f.lower || c == 0x2014 || c == 0x2013;
 }
 
 /* The page's language: the stoplist that covers the largest share of
@@ -136,9 +207,30 @@ static unsigned count_stops(const struct classifier *c, const struct line *l,
 	return stops;
 }
 
-static enum cls judge(const struct line *l, bool known_lang, float *score)
+/* ---- classes ------------------------------------------------------------ */
+
+/* Length in Latin code points: a dense-script character counts as
+ * DENSE_WEIGHT of them. */
+static unsigned eff_chars(const struct features *f)
 {
-	const struct features *f = &l->f;
+	return f->chars + (DENSE_WEIGHT - 1) * f->cjk;
+}
+
+/* Without a stoplist, prose is told by length, by a sentence end and by
+ * its words: most start in lower case, where a list of names or a menu
+ * is in Title Case. */
+static enum cls judge_unknown(const struct features *f)
+{
+	float caps = f->words ? (float)f->caps / (float)f->words : 0;
+
+	if (f->cjk == 0 && f->words >= 4 && caps > CAPS_MAX_UNKNOWN)
+		return CLS_BAD;
+	return eff_chars(f) >= LEN_GOOD && f->punct_end ? CLS_GOOD : CLS_NEAR;
+}
+
+static enum cls judge(const struct features *f, bool known_lang,
+		      float *score)
+{
 	float stops = f->words ? (float)f->stops / (float)f->words : 0;
 
 	*score = stops;
@@ -150,22 +242,55 @@ static enum cls judge(const struct line *l, bool known_lang, float *score)
 		return CLS_BAD;
 	if ((float)f->digits >= DIGIT_SHARE * (float)f->chars)
 		return CLS_BAD;
-	if (f->chars < LEN_SHORT)
+	if (eff_chars(f) < LEN_SHORT)
 		return CLS_SHORT;
 	if (!known_lang)
-		return f->chars >= LEN_GOOD && f->punct_end ? CLS_GOOD
-							    : CLS_NEAR;
+		return judge_unknown(f);
 	if (stops >= STOPS_GOOD)
-		return f->chars >= LEN_GOOD ? CLS_GOOD : CLS_NEAR;
+		return eff_chars(f) >= LEN_GOOD ? CLS_GOOD : CLS_NEAR;
 	if (stops >= STOPS_NEAR)
 		return CLS_NEAR;
 	return CLS_BAD;
 }
 
+static void features_add(struct features *sum, const struct features *f)
+{
+	sum->chars += f->chars;
+	sum->words += f->words;
+	sum->stops += f->stops;
+	sum->caps += f->caps;
+	sum->digits += f->digits;
+	sum->seps += f->seps;
+	sum->glue += f->glue;
+	sum->cjk += f->cjk;
+	sum->punct_end = f->punct_end;
+}
+
+/* Judge lines [from, to), one hard-wrapped paragraph, as a whole: each
+ * piece alone would look like a short line. */
+static void judge_block(struct doc *d, size_t from, size_t to)
+{
+	struct features sum = d->lines[from].f;
+	enum cls cls;
+	float score;
+	size_t i;
+
+	for (i = from + 1; i < to; i++)
+		if (!line_blank(&d->lines[i]))
+			features_add(&sum, &d->lines[i].f);
+	if (to - from > 1)
+		sum.glue = 0;	/* wrapped prose, not glued links */
+	cls = judge(&sum, d->lang >= 0, &score);
+	for (i = from; i < to; i++) {
+		d->lines[i].cls = cls;
+		d->lines[i].score = score;
+	}
+}
+
 void classify_doc(const struct classifier *c, struct doc *d)
 {
 	unsigned hits[LANG_MAX] = { 0 }, words = 0;
-	size_t i;
+	size_t i, from;
 
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
@@ -174,14 +299,17 @@ void classify_doc(const struct classifier *c, struct doc *d)
 			continue;
 		measure(c, l, hits);
 		words += l->f.words;
+		l->f.cont = i > 0 && continues(&d->lines[i - 1], l);
 	}
 	d->lang = detect_language(hits, words);
-	for (i = 0; i < d->nlines; i++) {
-		struct line *l = &d->lines[i];
-
-		if (line_blank(l))
-			continue;
-		l->f.stops = d->lang >= 0 ? count_stops(c, l, d->lang) : 0;
-		l->cls = judge(l, d->lang >= 0, &l->score);
+	for (i = 0; i < d->nlines; i++)
+		if (!line_blank(&d->lines[i]))
+			d->lines[i].f.stops = d->lang >= 0 ?
+				count_stops(c, &d->lines[i], d->lang) : 0;
+	for (from = 0; from < d->nlines; from = i) {
+		for (i = from + 1; i < d->nlines && d->lines[i].f.cont; i++)
+			;
+		if (!line_blank(&d->lines[from]))
+			judge_block(d, from, i);
 	}
 }

@@ -1,6 +1,13 @@
 #include "decode.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "entities.h"
+#include "text.h"
+#include "util.h"
 
 static const char replacement[] = "\xEF\xBF\xBD";	/* U+FFFD */
 
@@ -115,5 +122,243 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 		}
 		i += got;
 	}
+	return bad;
+}
+
+/* ---- typographic normalisation ------------------------------------------ */
+
+/* The character reference at s ("&amp;", "&#39;", "&#x2019;"): its code
+ * point, with *len its length; 0 if s holds none.  A reference must end
+ * with ';': "AT&T" and "&c" stay as they are. */
+static uint32_t char_ref(const char *s, size_t n, size_t *len)
+{
+	size_t i = 1, end;
+	uint32_t c = 0;
+
+	if (n > 2 && s[1] == '#') {
+		bool hex = n > 3 && (s[2] == 'x' || s[2] == 'X');
+
+		for (i = hex ? 3 : 2; i < n && i < 12; i++) {
+			int v = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' :
+				hex && (s[i] | 0x20) >= 'a' &&
+				(s[i] | 0x20) <= 'f' ? (s[i] | 0x20) - 'a' + 10 : -1;
+
+			if (v < 0)
+				break;
+			c = c * (hex ? 16 : 10) + (uint32_t)v;
+		}
+		if (i >= n || s[i] != ';' || i == (hex ? 3u : 2u))
+			return 0;
+		*len = i + 1;
+		/* NUL, surrogates and what lies past Unicode: U+FFFD. */
+		if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+			c = 0xFFFD;
+		return c;
+	}
+	for (end = 1; end < n && end < 10 &&
+	     (((s[end] | 0x20) >= 'a' && (s[end] | 0x20) <= 'z') ||
+	      (s[end] >= '0' && s[end] <= '9')); end++)
+		;
+	if (end >= n || s[end] != ';')
+		return 0;
+	c = entity_lookup(s + 1, end - 1);
+	if (c)
+		*len = end + 1;
+	return c;
+}
+
+/* Spaces of fixed width become plain spaces; soft hyphens, zero-width
+ * spaces, word joiners and stray byte order marks go.  ZWJ and ZWNJ
+ * stay: some scripts spell words with them.  Returns the replacement
+ * (0: drop the character) or c itself. */
+static uint32_t fold_space(uint32_t c)
+{
+	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+	    c == 0x205F || c == 0x3000)
+		return ' ';
+	if (c == 0xAD || c == 0x200B || c == 0x2060 || c == 0xFEFF)
+		return 0;
+	return c;
+}
+
+void normalize_text(struct buf *b, size_t start)
+{
+	char *s = b->data;
+	size_t i = start, o = start, len;
+
+	while (i < b->len) {
+		unsigned char u = (unsigned char)s[i];
+		uint32_t c;
+
+		if (u != '&' && u != 0xC2 && u != 0xE2 && u != 0xE3 &&
+		    u != 0xEF) {	/* nothing to do for this byte */
+			s[o++] = s[i++];
+			continue;
+		}
+		if (u == '&') {
+			c = char_ref(s + i, b->len - i, &len);
+			if (!c) {
+				s[o++] = s[i++];
+				continue;
+			}
+		} else {
+			c = cp_decode(s + i, &len);
+		}
+		i += len;
+		c = fold_space(c);
+		if (c)
+			o += cp_encode(s + o, c);
+	}
+	b->len = o;
+	s[o] = '\0';
+}
+
+/* ---- choosing the character set ------------------------------------------ */
+
+enum charset { CS_UTF8, CS_UTF16LE, CS_UTF16BE, CS_LEGACY };
+
+struct decoder {
+	char *from_code;	/* for CS_LEGACY */
+	bool from_given;	/* the user named it: trust it */
+	bool normalize;
+	iconv_t cd[3];		/* UTF-16LE, UTF-16BE, legacy; opened lazily */
+	enum charset page_cs;	/* of the page being fed */
+	bool pending_cr;
+	struct buf utf8;	/* iconv's output, before clean-up */
+};
+
+struct decoder *decoder_new(const char *from_code, bool normalize)
+{
+	struct decoder *dec = xcalloc(1, sizeof(*dec));
+	iconv_t probe;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		dec->cd[i] = (iconv_t)-1;
+	dec->from_given = from_code != NULL;
+	dec->from_code = xstrdup(from_code ? from_code : "WINDOWS-1252");
+	dec->normalize = normalize;
+	probe = iconv_open("UTF-8", dec->from_code);
+	if (probe == (iconv_t)-1) {
+		diag("unknown character set '%s' (see iconv --list)",
+		     dec->from_code);
+		decoder_free(dec);
+		return NULL;
+	}
+	dec->cd[2] = probe;
+	return dec;
+}
+
+void decoder_free(struct decoder *dec)
+{
+	int i;
+
+	if (!dec)
+		return;
+	for (i = 0; i < 3; i++)
+		if (dec->cd[i] != (iconv_t)-1)
+			iconv_close(dec->cd[i]);
+	free(dec->from_code);
+	buf_free(&dec->utf8);
+	free(dec);
+}
+
+/* UTF-8 unless it has more ill-formed sequences than well-formed
+ * multi-byte ones: a UTF-8 page with a stray bad byte stays UTF-8 (the
+ * byte becomes U+FFFD), a Latin-1 page with accents does not. */
+static bool looks_utf8(const char *in, size_t len, bool strict)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0, good = 0, bad = 0, n;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_seq_len(s + i, len - i);
+		if (n) {
+			good++;
+			i += n;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return bad == 0 || (!strict && good > bad);
+}
+
+static enum charset pick_charset(struct decoder *dec, const char **in,
+				 size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)*in;
+
+	if (*len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+			  (s[0] == 0xFE && s[1] == 0xFF))) {
+		*in += 2;
+		*len -= 2;
+		return s[0] == 0xFF ? CS_UTF16LE : CS_UTF16BE;
+	}
+	return looks_utf8(*in, *len, dec->from_given) ? CS_UTF8 : CS_LEGACY;
+}
+
+/* Convert with iconv into dec->utf8; what it cannot convert becomes
+ * U+FFFD, one per unit skipped. */
+static size_t convert(struct decoder *dec, enum charset cs, const char *in,
+		      size_t len)
+{
+	static const char *const names[] = { "UTF-16LE", "UTF-16BE" };
+	size_t unit = cs == CS_LEGACY ? 1 : 2, bad = 0;
+	iconv_t *cd = &dec->cd[cs == CS_LEGACY ? 2 : cs - CS_UTF16LE];
+	char *src = (char *)in;
+
+	if (*cd == (iconv_t)-1)
+		*cd = iconv_open("UTF-8", names[cs - CS_UTF16LE]);
+	buf_reset(&dec->utf8);
+	iconv(*cd, NULL, NULL, NULL, NULL);
+	while (len > 0) {
+		char *dst;
+		size_t room, before;
+
+		buf_reserve(&dec->utf8, len * 2 + 16);
+		dst = dec->utf8.data + dec->utf8.len;
+		room = dec->utf8.cap - dec->utf8.len - 1;
+		before = room;
+		if (iconv(*cd, &src, &len, &dst, &room) == (size_t)-1 &&
+		    errno != E2BIG) {
+			/* EILSEQ, or EINVAL for a unit cut short at the end */
+			size_t skip = len < unit ? len : unit;
+
+			dec->utf8.len += before - room;
+			buf_append(&dec->utf8, replacement, 3);
+			src += skip;
+			len -= skip;
+			bad++;
+			continue;
+		}
+		dec->utf8.len += before - room;
+	}
+	return bad;
+}
+
+size_t decoder_feed(struct decoder *dec, struct buf *out, const char *in,
+		    size_t len, bool page_start)
+{
+	size_t start = out->len, bad;
+
+	if (page_start) {
+		dec->pending_cr = false;
+		dec->page_cs = pick_charset(dec, &in, &len);
+	}
+	if (dec->page_cs == CS_UTF8) {
+		bad = decode_utf8(out, in, len, page_start, &dec->pending_cr);
+	} else {
+		bad = convert(dec, dec->page_cs, in, len);
+		bad += decode_utf8(out, dec->utf8.data ? dec->utf8.data : "",
+				   dec->utf8.len, page_start,
+				   &dec->pending_cr);
+	}
+	if (dec->normalize)
+		normalize_text(out, start);
 	return bad;
 }

@@ -38,6 +38,11 @@ enum reason {
 	REASON_HEADLINE,
 	REASON_LEDE,
 	REASON_BYLINE,		/* byline or date line */
+	REASON_GAP,		/* short line in a gap between article
+				 * blocks: captions, share buttons */
+	REASON_TAIL,		/* after the article's end: related links,
+				 * comments, footers */
+	REASON_COUNT		/* keep last */
 };
 
 /* Text features of a line, filled in by classify. */
@@ -50,6 +55,12 @@ struct features {
 	unsigned punct_end;	/* ends like a sentence */
 	unsigned seps;		/* "|", "»", "•", ... */
 	unsigned glue;		/* lowerUpper joins: "AccepterTout" */
+	unsigned cjk;		/* Han, kana and Hangul: dense scripts */
+	unsigned bullet;	/* starts like a list item: "• ", "3. " */
+	unsigned symbols;	/* code and table signs: "=", "{", "│" */
+	unsigned lower;		/* starts with a lower-case letter */
+	unsigned cont;		/* continues the line above: a paragraph
+				 * hard-wrapped in the page's source */
 };
 
 /* What the text of a line looks like, from classify. */
@@ -80,6 +91,8 @@ struct doc {
 	size_t nlines;
 	size_t cap;
 	const char *source;	/* input name for messages; borrowed */
+	const char *url;	/* the page's address if the stream has one,
+				 * else NULL; borrowed */
 	unsigned long page;	/* 1-based page number within the input */
 	int lang;		/* detected language, -1 unknown */
 };

@@ -36,10 +36,10 @@ void json_escape(struct buf *b, const char *s, size_t len)
 	buf_append(b, s + run, len - run);
 }
 
-/* The lines of d with role r, joined by sep. */
-static void collect(struct buf *b, const struct doc *d, enum role r,
-		    const char *sep, bool json)
+void output_collect(struct buf *b, const struct doc *d, enum role r,
+		    bool json)
 {
+	const char *sep = json ? "\\n\\n" : "\n\n";
 	size_t i;
 	bool any = false;
 
@@ -58,51 +58,60 @@ static void collect(struct buf *b, const struct doc *d, enum role r,
 	}
 }
 
-static void write_buf(FILE *out, const struct buf *b)
+static size_t write_buf(FILE *out, const struct buf *b)
 {
-	if (b->len)
-		fwrite(b->data, 1, b->len, out);
+	return b->len ? fwrite(b->data, 1, b->len, out) : 0;
 }
 
-void output_page(FILE *out, const struct doc *d, enum format fmt)
+void output_text(struct buf *b, const struct doc *d)
+{
+	static const enum role order[] = {
+		ROLE_HEADLINE, ROLE_LEDE, ROLE_BODY,
+	};
+	struct buf part = BUF_INIT;
+	bool any = false;
+	size_t k;
+
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		buf_reset(&part);
+		output_collect(&part, d, order[k], false);
+		if (part.len == 0)
+			continue;
+		if (any)
+			buf_putc(b, '\n');
+		any = true;
+		buf_append(b, part.data, part.len);
+		buf_putc(b, '\n');
+	}
+	buf_free(&part);
+}
+
+size_t output_page(FILE *out, const struct doc *d, enum format fmt)
 {
 	struct buf b = BUF_INIT;
+	size_t n;
 
 	if (fmt == FORMAT_JSON) {
 		buf_puts(&b, "{\"headline\": \"");
-		collect(&b, d, ROLE_HEADLINE, " ", true);
+		output_collect(&b, d, ROLE_HEADLINE, true);
 		buf_puts(&b, "\", \"lede\": \"");
-		collect(&b, d, ROLE_LEDE, "\\n\\n", true);
+		output_collect(&b, d, ROLE_LEDE, true);
 		buf_puts(&b, "\", \"body\": \"");
-		collect(&b, d, ROLE_BODY, "\\n\\n", true);
+		output_collect(&b, d, ROLE_BODY, true);
 		buf_puts(&b, "\"}\n");
 	} else {
-		static const enum role order[] = {
-			ROLE_HEADLINE, ROLE_LEDE, ROLE_BODY,
-		};
-		struct buf part = BUF_INIT;
-		size_t k;
-
-		for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-			buf_reset(&part);
-			collect(&part, d, order[k], "\n\n", false);
-			if (part.len == 0)
-				continue;
-			if (b.len)
-				buf_putc(&b, '\n');
-			buf_append(&b, part.data, part.len);
-			buf_putc(&b, '\n');
-		}
-		buf_free(&part);
+		output_text(&b, d);
 	}
-	write_buf(out, &b);
+	n = write_buf(out, &b);
 	buf_free(&b);
+	return n;
 }
 
-void output_raw(FILE *out, const char *text, size_t len, enum format fmt,
-		bool first, bool last)
+size_t output_raw(FILE *out, const char *text, size_t len, enum format fmt,
+		  bool first, bool last)
 {
 	struct buf b = BUF_INIT;
+	size_t n;
 
 	if (fmt == FORMAT_JSON) {
 		if (first)
@@ -114,8 +123,9 @@ void output_raw(FILE *out, const char *text, size_t len, enum format fmt,
 	} else {
 		buf_append(&b, text, len);
 	}
-	write_buf(out, &b);
+	n = write_buf(out, &b);
 	buf_free(&b);
+	return n;
 }
 
 static const char *role_name(enum role r)
@@ -129,7 +139,7 @@ static const char *role_name(enum role r)
 	return "drop";
 }
 
-static const char *reason_name(enum reason r)
+const char *output_reason_name(enum reason r)
 {
 	static const char *const names[] = {
 		[REASON_NONE] = "none",
@@ -146,9 +156,12 @@ static const char *reason_name(enum reason r)
 		[REASON_HEADLINE] = "headline",
 		[REASON_LEDE] = "lede",
 		[REASON_BYLINE] = "byline",
+		[REASON_GAP] = "gap",
+		[REASON_TAIL] = "tail",
 	};
 
-	return names[r];
+	return (size_t)r < sizeof(names) / sizeof(names[0]) && names[r] ?
+	       names[r] : "?";
 }
 
 static const char *cls_name(enum cls c)
@@ -181,11 +194,11 @@ void output_explain(FILE *out, const struct doc *d,
 		fprintf(out, "%lu:%zu\t%s%s\t", d->page, i + 1, on,
 			line_blank(l) ? "blank" : role_name(l->role));
 		if (l->rule >= 0)
-			fprintf(out, "%s %s %s:%u", reason_name(l->reason),
+			fprintf(out, "%s %s %s:%u", output_reason_name(l->reason),
 				rule_name(rs, l->rule), rule_file(rs, l->rule),
 				rule_line(rs, l->rule));
 		else
-			fprintf(out, "%s", reason_name(l->reason));
+			fprintf(out, "%s", output_reason_name(l->reason));
 		if (!line_blank(l))
 			fprintf(out, " cls=%s chars=%u words=%u stops=%u "
 				"caps=%u digits=%u seps=%u glue=%u end=%u "

@@ -38,6 +38,7 @@ struct rule {
 	char *source;		/* the pattern as written */
 	bool caseless;
 	pcre2_code *re;
+	int scope;		/* index in rule_set.scopes; -1: all pages */
 	enum until until;
 	unsigned long count;	/* UNTIL_LINES */
 	pcre2_code *end;	/* UNTIL_MATCH */
@@ -56,9 +57,18 @@ struct prefilter {
 	bool all_combined;
 };
 
+/* The hosts a "host" line names: its rules apply to pages from them. */
+struct scope {
+	char **hosts;
+	size_t n;
+	bool active;		/* for the page being ruled */
+};
+
 struct rule_set {
 	struct rule *rules;
 	size_t n, cap;
+	struct scope *scopes;
+	size_t nscopes, scopes_cap;
 	char **files;
 	size_t nfiles, files_cap;
 	pcre2_match_data *md;
@@ -74,6 +84,7 @@ struct cursor {
 	unsigned line;
 	const char *text;	/* the current line */
 	int depth;
+	int scope;		/* of the rules that follow */
 };
 
 static int load_file(struct rule_set *rs, const char *path, int depth,
@@ -117,6 +128,14 @@ void rule_set_free(struct rule_set *rs)
 	}
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
+	for (i = 0; i < rs->nscopes; i++) {
+		size_t h;
+
+		for (h = 0; h < rs->scopes[i].n; h++)
+			free(rs->scopes[i].hosts[h]);
+		free(rs->scopes[i].hosts);
+	}
+	free(rs->scopes);
 	prefilter_clear(&rs->pre);
 	free(rs->rules);
 	free(rs->files);
@@ -366,6 +385,7 @@ static int parse_rule(const struct cursor *c, const char *s)
 	r.source = xstrndup(src, len);
 	r.file = c->file;
 	r.line = c->line;
+	r.scope = c->scope;
 	rules = rs->rules;
 	xgrow(&rules, &rs->cap, rs->n + 1, sizeof(r));
 	rs->rules = rules;
@@ -391,6 +411,47 @@ static int parse_include(const struct cursor *c, const char *s)
 	return rc;
 }
 
+/* "host NAME...": the rules after it in this file apply only to pages
+ * from these hosts (or their subdomains); "host *" lifts that. */
+static int parse_host(struct cursor *c, const char *s)
+{
+	struct rule_set *rs = c->rs;
+	struct scope sc = { NULL, 0, false };
+	void *arr;
+
+	if (!*s)
+		return parse_error(c, s, "host needs a host name or '*'");
+	if (strcmp(s, "*") == 0) {
+		c->scope = -1;
+		return 0;
+	}
+	while (*s) {
+		const char *end = word_end(s);
+
+		sc.hosts = xrealloc(sc.hosts, (sc.n + 1) * sizeof(char *));
+		sc.hosts[sc.n] = xstrndup(s, (size_t)(end - s));
+		for (char *h = sc.hosts[sc.n]; *h; h++)
+			if (*h >= 'A' && *h <= 'Z')
+				*h = (char)(*h | 0x20);
+		sc.n++;
+		s = skip_space(end);
+	}
+	arr = rs->scopes;
+	xgrow(&arr, &rs->scopes_cap, rs->nscopes + 1, sizeof(sc));
+	rs->scopes = arr;
+	rs->scopes[rs->nscopes] = sc;
+	c->scope = (int)rs->nscopes++;
+	return 0;
+}
+
+static bool directive(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	return strncmp(s, word, n) == 0 &&
+	       (s[n] == ' ' || s[n] == '\t' || s[n] == '\0');
+}
+
 static int parse_line(struct cursor *c, char *text, size_t len)
 {
 	char *s;
@@ -405,9 +466,10 @@ static int parse_line(struct cursor *c, char *text, size_t len)
 	s = (char *)skip_space(text);
 	if (*s == '\0' || *s == '#')
 		return 0;
-	if (strncmp(s, "include", 7) == 0 && (s[7] == ' ' || s[7] == '\t' ||
-					      s[7] == '\0'))
+	if (directive(s, "include"))
 		return parse_include(c, skip_space(s + 7));
+	if (directive(s, "host"))
+		return parse_host(c, skip_space(s + 4));
 	return parse_rule(c, s);
 }
 
@@ -422,9 +484,9 @@ static const char *remember_file(struct rule_set *rs, const char *path)
 }
 
 static int load_stream(struct rule_set *rs, FILE *fp, const char *file,
-		       int depth)
+		       int depth, int scope)
 {
-	struct cursor c = { rs, remember_file(rs, file), 0, "", depth };
+	struct cursor c = { rs, remember_file(rs, file), 0, "", depth, scope };
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -460,7 +522,7 @@ static int load_file(struct rule_set *rs, const char *path, int depth,
 		diag("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = load_stream(rs, fp, path, depth);
+	rc = load_stream(rs, fp, path, depth, from ? from->scope : -1);
 	fclose(fp);
 	return rc;
 }
@@ -480,7 +542,7 @@ int rule_set_load_string(struct rule_set *rs, const char *name,
 		diag("%s: %s", name, strerror(errno));
 		return -1;
 	}
-	rc = load_stream(rs, fp, name, 0);
+	rc = load_stream(rs, fp, name, 0, -1);
 	fclose(fp);
 	return rc;
 }
@@ -621,6 +683,54 @@ static enum match_result strip_line(struct rule_set *rs, const struct rule *r,
 	return any ? MATCH_YES : MATCH_NO;
 }
 
+/* The host part of url, lower-cased into out[0..cap); its length. */
+static size_t url_host(const char *url, char *out, size_t cap)
+{
+	const char *p = strstr(url, "://"), *at;
+	size_t n = 0;
+
+	p = p ? p + 3 : url;
+	at = p + strcspn(p, "/?#");
+	if (memchr(p, '@', (size_t)(at - p)))	/* user@host */
+		p = (const char *)memchr(p, '@', (size_t)(at - p)) + 1;
+	for (; *p && !strchr(":/?#", *p) && n + 1 < cap; p++)
+		out[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
+	out[n] = '\0';
+	return n;
+}
+
+/* host is want, or a subdomain of it. */
+static bool host_matches(const char *host, size_t len, const char *want)
+{
+	size_t wlen = strlen(want);
+
+	if (len == wlen)
+		return memcmp(host, want, len) == 0;
+	return len > wlen && host[len - wlen - 1] == '.' &&
+	       memcmp(host + len - wlen, want, wlen) == 0;
+}
+
+/* Which host-scoped rules apply to a page: all of them when its address
+ * is unknown, else those whose hosts include its host. */
+static void activate_scopes(struct rule_set *rs, const char *url)
+{
+	char host[256];
+	size_t i, h, len = url ? url_host(url, host, sizeof(host)) : 0;
+
+	for (i = 0; i < rs->nscopes; i++) {
+		struct scope *sc = &rs->scopes[i];
+
+		sc->active = !url;
+		for (h = 0; url && h < sc->n && !sc->active; h++)
+			sc->active = host_matches(host, len, sc->hosts[h]);
+	}
+}
+
+static bool applies(const struct rule_set *rs, const struct rule *r)
+{
+	return r->scope < 0 || rs->scopes[r->scope].active;
+}
+
 /* Run the rules on line i in file order: strip rules edit the line, the
  * first other rule that matches decides.  Returns that rule, or -1. */
 static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
@@ -636,7 +746,7 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (r->combined && !candidates)
+		if ((r->combined && !candidates) || !applies(rs, r))
 			continue;
 		if (r->action == ACT_STRIP) {
 			m = strip_line(rs, r, l);
@@ -725,6 +835,7 @@ size_t rule_set_apply(struct rule_set *rs, struct doc *d)
 
 	if (!rs->pre.built)
 		prefilter_build(rs);
+	activate_scopes(rs, d->url);
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
 		int k;

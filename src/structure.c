@@ -18,6 +18,8 @@ struct structure {
 	size_t cap;		/* power of two */
 	uint64_t *keys;		/* per line of the page */
 	size_t keys_cap;
+	float *w;		/* per line: weight for the article span */
+	size_t w_cap;
 };
 
 struct structure *structure_new(void)
@@ -31,6 +33,7 @@ void structure_free(struct structure *s)
 		return;
 	free(s->table);
 	free(s->keys);
+	free(s->w);
 	free(s);
 }
 
@@ -259,8 +262,65 @@ static float weight(const struct line *l)
 	return WEIGHT_BAD;
 }
 
+/* Code, charts and tables: symbols, figures, lower-case starts. */
+static bool data_like(const struct line *l)
+{
+	return l->f.symbols || l->f.lower || l->f.digits;
+}
+
+/* The lines [from, to) are a gap between blocks of text.  The longer a
+ * gap of menu-like lines, the more each further line costs: a caption or
+ * a share bar inside the article is crossed, the menus and footers
+ * between the article and a list of teasers are not.  A gap that is
+ * largely code, a chart or a table is part of the article: its lines
+ * cost their plain weight. */
+static void weigh_gap(struct structure *s, const struct doc *d, size_t from,
+		      size_t to)
+{
+	unsigned n = 0, data = 0, k = 0;
+	size_t i;
+
+	for (i = from; i < to; i++)
+		if (!line_blank(&d->lines[i])) {
+			n++;
+			data += data_like(&d->lines[i]);
+		}
+	if ((float)data >= GAP_DATA_SHARE * (float)n)
+		return;
+	for (i = from; i < to; i++) {
+		if (line_blank(&d->lines[i]) || data_like(&d->lines[i]))
+			continue;
+		s->w[i] -= GAP_STEP * (float)(k < GAP_RAMP ? k : GAP_RAMP);
+		k++;
+	}
+}
+
+/* Each line's weight for the article span; see weigh_gap(). */
+static void weigh(struct structure *s, const struct doc *d)
+{
+	size_t i, gap = SIZE_MAX;
+
+	if (d->nlines > s->w_cap) {
+		free(s->w);
+		s->w = xmalloc(d->nlines * sizeof(*s->w));
+		s->w_cap = d->nlines;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		s->w[i] = weight(&d->lines[i]);
+		if (s->w[i] > 0 && gap != SIZE_MAX) {
+			weigh_gap(s, d, gap, i);
+			gap = SIZE_MAX;
+		} else if (s->w[i] < 0 && gap == SIZE_MAX) {
+			gap = i;
+		}
+	}
+	if (gap != SIZE_MAX)
+		weigh_gap(s, d, gap, d->nlines);
+}
+
 /* The run of lines with the largest total weight (Kadane). */
-static void find_span(const struct doc *d, size_t *from, size_t *to)
+static void find_span(const struct structure *s, const struct doc *d,
+		      size_t *from, size_t *to)
 {
 	float best = 0, sum = 0;
 	size_t i, start = 0;
@@ -271,7 +331,7 @@ static void find_span(const struct doc *d, size_t *from, size_t *to)
 			sum = 0;
 			start = i;
 		}
-		sum += weight(&d->lines[i]);
+		sum += s->w[i];
 		if (sum > best) {
 			best = sum;
 			*from = start;
@@ -405,7 +465,8 @@ void structure_apply(struct structure *s, struct doc *d)
 		    d->lines[i].verdict != VERDICT_DROP)
 			d->lines[i].role = ROLE_BODY;	/* alive, for now */
 	drop_contained(s, d);
-	find_span(d, &from, &to);
+	weigh(s, d);
+	find_span(s, d, &from, &to);
 	keep_span(d, from, to);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)

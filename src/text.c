@@ -23,6 +23,30 @@ uint32_t cp_decode(const char *p, size_t *n)
 	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
+size_t cp_encode(char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
 bool cp_is_word(uint32_t c)
 {
 	if (c < 0x80)

@@ -10,6 +10,9 @@
  * one byte; *n gets its length in bytes. */
 uint32_t cp_decode(const char *s, size_t *n);
 
+/* Write c as UTF-8 to out (room for 4 bytes); returns the length. */
+size_t cp_encode(char *out, uint32_t c);
+
 /* Letters and digits of any script (roughly: not punctuation, not a
  * symbol, not a space). */
 bool cp_is_word(uint32_t c);

@@ -16,6 +16,17 @@
 #define STOPS_NEAR		0.15f	/* below: lists of names, menus */
 #define GLUE_MAX_WORDS		8	/* "AccepterTout refuser": link text
 					 * glued together in a short line */
+#define GLUE_MIN_LOWER		3	/* lower-case letters before the
+					 * capital: "AccepterTout" is glue,
+					 * "iPhone", "McDonald" are names */
+#define DENSE_WEIGHT		3	/* a Han, kana or Hangul character
+					 * counts as this many Latin ones */
+#define CAPS_MAX_UNKNOWN	0.6f	/* language unknown: a line with more
+					 * capitalised words is a list of
+					 * names or a menu, not prose */
+#define CONT_MIN_CHARS		30	/* a line this long, with no sentence
+					 * end, followed by one starting in
+					 * lower case: one wrapped paragraph */
 #define SEP_SHARE		0.25f	/* "|", "»", "•" per word: menus */
 #define DIGIT_SHARE		0.30f	/* digits per code point: dates,
 					 * counters, prices */
@@ -28,6 +39,11 @@
 #define WEIGHT_SHORT		(-8.0f)
 #define WEIGHT_BAD		(-25.0f)
 #define WEIGHT_RULE_DROP	(-15.0f) /* a line a rule dropped */
+#define GAP_STEP		8.0f	/* the k-th line of a gap of menu-like
+					 * lines costs (k - 1) steps more */
+#define GAP_RAMP		6	/* up to this many steps */
+#define GAP_DATA_SHARE		0.3f	/* a gap with this share of lines of
+					 * code, figures or tables is no gap */
 
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
