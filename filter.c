@@ -23,6 +23,7 @@
 #include "src/decode.h"
 #include "src/doc.h"
 #include "src/jsonl.h"
+#include "src/learn.h"
 #include "src/output.h"
 #include "src/reader.h"
 #include "src/rules.h"
@@ -64,6 +65,9 @@ struct options {
 	const char *suffix;	/* -i: backup suffix, or NULL */
 	const char *from_code;
 	size_t max_page;
+	bool learn;
+	const char *learn_out;	/* NULL: stdout */
+	struct learn_options learn_opt;
 };
 
 /* Everything one run needs, reused from page to page. */
@@ -73,6 +77,7 @@ struct run {
 	struct decoder *decoder;
 	struct classifier *classifier;
 	struct structure *structure;
+	struct learner *learner;	/* --learn */
 	struct doc doc;
 	struct buf text;	/* the page, decoded */
 	struct buf raw;		/* the page as read */
@@ -111,6 +116,11 @@ static void usage(FILE *out)
 	      "and entities\n"
 	      "  -i, --in-place[=SUFFIX] rewrite each FILE; keep a backup "
 	      "with SUFFIX\n"
+	      "      --learn[=OUT]       write rules for lines many pages of a "
+	      "site share\n"
+	      "      --learn-min-pages=N --learn-min-share=S "
+	      "--learn-budget=BYTES\n"
+	      "                          thresholds and memory of --learn\n"
 	      "      --explain           show each line's fate and why\n"
 	      "      --stats             print counts on stderr at the end\n"
 	      "      --max-page-bytes=N  pass larger pages through unfiltered\n"
@@ -136,10 +146,20 @@ static bool parse_size(const char *s, size_t *out)
 	return true;
 }
 
+static bool parse_share(const char *s, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(s, &end);
+	return !errno && end != s && !*end && *out >= 0 && *out <= 1;
+}
+
 static int parse_options(int argc, char **argv, struct options *opt)
 {
 	enum { NO_DEFAULT = 256, EXPLAIN, STATS, MAX_PAGE, JSONL, FIELD,
-	       WET, FROM_CODE, NO_NORMALIZE };
+	       WET, FROM_CODE, NO_NORMALIZE, LEARN, LEARN_PAGES, LEARN_SHARE,
+	       LEARN_BUDGET };
 	static const struct option longopts[] = {
 		{ "rules", required_argument, NULL, 'r' },
 		{ "no-default-rules", no_argument, NULL, NO_DEFAULT },
@@ -152,12 +172,17 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "no-normalize", no_argument, NULL, NO_NORMALIZE },
 		{ "in-place", optional_argument, NULL, 'i' },
 		{ "explain", no_argument, NULL, EXPLAIN },
+		{ "learn", optional_argument, NULL, LEARN },
+		{ "learn-min-pages", required_argument, NULL, LEARN_PAGES },
+		{ "learn-min-share", required_argument, NULL, LEARN_SHARE },
+		{ "learn-budget", required_argument, NULL, LEARN_BUDGET },
 		{ "stats", no_argument, NULL, STATS },
 		{ "max-page-bytes", required_argument, NULL, MAX_PAGE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	size_t size;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "r:f:0i::hV", longopts,
@@ -207,6 +232,33 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case EXPLAIN:
 			opt->explain = true;
 			break;
+		case LEARN:
+			opt->learn = true;
+			opt->learn_out = optarg && *optarg ? optarg : NULL;
+			break;
+		case LEARN_PAGES:
+			if (!parse_size(optarg, &size)) {
+				diag("--learn-min-pages: '%s' is not a positive "
+				     "number", optarg);
+				return -1;
+			}
+			opt->learn_opt.min_pages = size;
+			break;
+		case LEARN_SHARE:
+			if (!parse_share(optarg, &opt->learn_opt.min_share)) {
+				diag("--learn-min-share: '%s' is not a number "
+				     "from 0 to 1", optarg);
+				return -1;
+			}
+			break;
+		case LEARN_BUDGET:
+			if (!parse_size(optarg, &opt->learn_opt.budget) ||
+			    opt->learn_opt.budget < (1 << 20)) {
+				diag("--learn-budget: '%s' is not a number of "
+				     "bytes of at least 1048576", optarg);
+				return -1;
+			}
+			break;
 		case STATS:
 			opt->stats = true;
 			break;
@@ -230,6 +282,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	}
 	if (opt->in_place && optind == argc) {
 		diag("--in-place needs FILE arguments");
+		return -1;
+	}
+	if (opt->in_place && opt->learn) {
+		diag("--in-place and --learn do not go together");
 		return -1;
 	}
 	return optind;
@@ -285,8 +341,10 @@ static int load_rules(struct rule_set *rs, const struct options *opt)
 
 /* ---- one page ------------------------------------------------------------ */
 
-/* The steps every page goes through, whatever stream it came in. */
-static void filter_page(struct run *r, const char *bytes, size_t len,
+/* The steps every page goes through, whatever stream it came in.
+ * Returns false when the page is only learnt from (--learn): nothing is
+ * to be written for it. */
+static bool filter_page(struct run *r, const char *bytes, size_t len,
 			const char *url)
 {
 	size_t i;
@@ -296,6 +354,10 @@ static void filter_page(struct run *r, const char *bytes, size_t len,
 	doc_load(&r->doc, r->text.data ? r->text.data : "", r->text.len);
 	r->doc.url = url;
 	r->doc.page = ++r->pages;
+	if (r->learner) {
+		learner_add_page(r->learner, &r->doc, url);
+		return false;
+	}
 	r->warnings += rule_set_apply(r->rules, &r->doc);
 	classify_doc(r->classifier, &r->doc);
 	structure_apply(r->structure, &r->doc);
@@ -304,6 +366,7 @@ static void filter_page(struct run *r, const char *bytes, size_t len,
 		    r->doc.lines[i].verdict != VERDICT_DROP &&
 		    !line_blank(&r->doc.lines[i]))
 			r->dropped[r->doc.lines[i].reason]++;
+	return true;
 }
 
 static void write_out(struct run *r, const char *data, size_t len)
@@ -365,7 +428,7 @@ static void filter_pages(struct run *r, FILE *fp, const char *name)
 
 	while ((rc = reader_next(rd, &r->raw, &more)) > 0) {
 		if ((!first || r->pages > 0) && r->opt->format == FORMAT_TEXT &&
-		    !r->opt->explain) {
+		    !r->opt->explain && !r->learner) {
 			char sep = (char)r->opt->separator;
 
 			write_out(r, &sep, 1);
@@ -373,9 +436,8 @@ static void filter_pages(struct run *r, FILE *fp, const char *name)
 		first = false;
 		if (more) {
 			rc = pass_through(r, rd, name, more);
-		} else {
-			filter_page(r, r->raw.data ? r->raw.data : "",
-				    r->raw.len, NULL);
+		} else if (filter_page(r, r->raw.data ? r->raw.data : "",
+				       r->raw.len, NULL)) {
 			if (r->opt->explain)
 				explain_page(r);
 			else
@@ -447,8 +509,10 @@ static void filter_json_line(struct run *r, const char *line, size_t len,
 	}
 	if (json_object_string(r->json, "url", &url) <= 0)
 		buf_free(&url);
-	filter_page(r, r->raw.data ? r->raw.data : "", r->raw.len, url.data);
-	if (r->opt->explain)
+	if (!filter_page(r, r->raw.data ? r->raw.data : "", r->raw.len,
+			 url.data))
+		;
+	else if (r->opt->explain)
 		explain_page(r);
 	else
 		write_json_line(r);
@@ -502,21 +566,26 @@ static void filter_wet(struct run *r, FILE *fp, const char *name)
 		r->bytes_in += rec->header.len + rec->body.len;
 		buf_reset(&r->out);
 		if (!rec->conversion) {
-			wet_write(&r->out, rec, rec->body.data, rec->body.len);
+			if (!r->learner && !r->opt->explain)
+				wet_write(&r->out, rec, rec->body.data,
+					  rec->body.len);
 		} else {
 			if (u)
 				buf_append(&url, u, len);
-			filter_page(r, rec->body.data ? rec->body.data : "",
-				    rec->body.len, url.data);
-			buf_reset(&r->text);
-			output_text(&r->text, &r->doc);
-			wet_write(&r->out, rec, r->text.data, r->text.len);
+			if (!filter_page(r, rec->body.data ? rec->body.data : "",
+					 rec->body.len, url.data))
+				;
+			else if (r->opt->explain)
+				explain_page(r);
+			else {
+				buf_reset(&r->text);
+				output_text(&r->text, &r->doc);
+				wet_write(&r->out, rec, r->text.data,
+					  r->text.len);
+			}
 			buf_free(&url);
 		}
-		if (r->opt->explain && rec->conversion)
-			explain_page(r);
-		else if (!r->opt->explain)
-			write_out(r, r->out.data, r->out.len);
+		write_out(r, r->out.data, r->out.len);
 		if (write_failed(r))
 			break;
 	}
@@ -658,6 +727,28 @@ static void print_stats(const struct run *r)
 	free(order);
 }
 
+/* The rule file --learn wrote, to its file or to stdout. */
+static bool write_learned(struct run *r)
+{
+	FILE *fp = r->opt->learn_out ? fopen(r->opt->learn_out, "w") : stdout;
+	bool ok;
+
+	if (!fp) {
+		diag("%s: %s", r->opt->learn_out, strerror(errno));
+		return false;
+	}
+	learner_write(r->learner, fp);
+	if (fp == stdout)
+		return true;	/* checked with the rest of stdout */
+	ok = !ferror(fp);
+	if (fclose(fp) != 0 || !ok) {
+		diag("%s: write error: %s", r->opt->learn_out,
+		     strerror(errno));
+		return false;
+	}
+	return true;
+}
+
 /* Flush stdout; a reader that went away (EPIPE) is not an error worth
  * a message. */
 static bool close_stdout(struct run *r)
@@ -684,6 +775,8 @@ int main(int argc, char **argv)
 		.separator = '\f',
 		.normalize = true,
 		.max_page = DEFAULT_MAX_PAGE,
+		.learn_opt = { LEARN_DEFAULT_PAGES, LEARN_DEFAULT_SHARE,
+			       LEARN_DEFAULT_BUDGET },
 	};
 	struct run r = { .opt = &opt, .out_fp = stdout };
 	int first, i, status = EXIT_USAGE;
@@ -700,6 +793,8 @@ int main(int argc, char **argv)
 	r.classifier = classifier_new();
 	r.structure = structure_new();
 	r.json = json_object_new();
+	if (opt.learn)
+		r.learner = learner_new(&opt.learn_opt);
 	doc_init(&r.doc);
 
 	if (first == argc)
@@ -707,6 +802,8 @@ int main(int argc, char **argv)
 	for (i = first; i < argc && !write_failed(&r); i++)
 		filter_file(&r, argv[i]);
 
+	if (r.learner && !write_learned(&r))
+		r.io_error = true;
 	if (opt.stats)
 		print_stats(&r);
 	if (!close_stdout(&r))
@@ -719,6 +816,7 @@ done:
 	buf_free(&r.out);
 	wet_record_free(&r.record);
 	json_object_free(r.json);
+	learner_free(r.learner);
 	structure_free(r.structure);
 	classifier_free(r.classifier);
 	decoder_free(r.decoder);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "url.h"
 #include "util.h"
 
 enum action { ACT_DROP, ACT_STRIP, ACT_SECTION, ACT_TAIL, ACT_HEAD, ACT_KEEP };
@@ -303,6 +304,8 @@ static int parse_options(const struct cursor *c, const char *s,
 			if (!end)
 				return -1;
 			r->until = UNTIL_MATCH;
+			/* until= given twice: the last one counts. */
+			pcre2_code_free(r->end);
 			r->end = compile_pattern(c, src, len, ci);
 			if (!r->end)
 				return -1;
@@ -681,33 +684,6 @@ static enum match_result strip_line(struct rule_set *rs, const struct rule *r,
 	if (any)
 		line_trim(l);
 	return any ? MATCH_YES : MATCH_NO;
-}
-
-/* The host part of url, lower-cased into out[0..cap); its length. */
-static size_t url_host(const char *url, char *out, size_t cap)
-{
-	const char *p = strstr(url, "://"), *at;
-	size_t n = 0;
-
-	p = p ? p + 3 : url;
-	at = p + strcspn(p, "/?#");
-	if (memchr(p, '@', (size_t)(at - p)))	/* user@host */
-		p = (const char *)memchr(p, '@', (size_t)(at - p)) + 1;
-	for (; *p && !strchr(":/?#", *p) && n + 1 < cap; p++)
-		out[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p | 0x20 : *p);
-	out[n] = '\0';
-	return n;
-}
-
-/* host is want, or a subdomain of it. */
-static bool host_matches(const char *host, size_t len, const char *want)
-{
-	size_t wlen = strlen(want);
-
-	if (len == wlen)
-		return memcmp(host, want, len) == 0;
-	return len > wlen && host[len - wlen - 1] == '.' &&
-	       memcmp(host + len - wlen, want, wlen) == 0;
 }
 
 /* Which host-scoped rules apply to a page: all of them when its address
