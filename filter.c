@@ -51,8 +51,10 @@ enum { DEFAULT_MAX_PAGE = 16 << 20 };
 enum mode { MODE_PAGES, MODE_JSONL, MODE_WET };
 
 struct options {
-	const char **rule_files;
+	const char **rule_files;	/* -r: instead of the default set */
 	size_t nrule_files;
+	const char **add_files;		/* -a: after it */
+	size_t nadd_files;
 	bool default_rules;
 	enum format format;
 	enum mode mode;
@@ -64,6 +66,7 @@ struct options {
 	bool in_place;
 	const char *suffix;	/* -i: backup suffix, or NULL */
 	const char *from_code;
+	const char *url;	/* --url: address of plain-text pages */
 	size_t max_page;
 	bool learn;
 	const char *learn_out;	/* NULL: stdout */
@@ -100,6 +103,8 @@ static void usage(FILE *out)
 	      "\n"
 	      "  -r, --rules=FILE        use the rules in FILE (repeatable);\n"
 	      "                          the default rule set is not loaded\n"
+	      "  -a, --add-rules=FILE    use the rules in FILE after the "
+	      "default set\n"
 	      "      --no-default-rules  use no rules but those given by -r\n"
 	      "  -f, --format=FORMAT     text (default) or json\n"
 	      "  -0, --null              pages are separated by NUL, not "
@@ -109,6 +114,8 @@ static void usage(FILE *out)
 	      "      --field=NAME        that field (default: text)\n"
 	      "      --wet               input is WET (WARC conversion "
 	      "records)\n"
+	      "      --url=URL           address of the pages read as text, "
+	      "for host rules\n"
 	      "      --from-code=CHARSET character set of pages that are not "
 	      "UTF-8\n"
 	      "                          (default: windows-1252)\n"
@@ -155,13 +162,20 @@ static bool parse_share(const char *s, double *out)
 	return !errno && end != s && !*end && *out >= 0 && *out <= 1;
 }
 
+static void add_file(const char ***list, size_t *n, const char *path)
+{
+	*list = xrealloc(*list, (*n + 1) * sizeof(char *));
+	(*list)[(*n)++] = path;
+}
+
 static int parse_options(int argc, char **argv, struct options *opt)
 {
 	enum { NO_DEFAULT = 256, EXPLAIN, STATS, MAX_PAGE, JSONL, FIELD,
 	       WET, FROM_CODE, NO_NORMALIZE, LEARN, LEARN_PAGES, LEARN_SHARE,
-	       LEARN_BUDGET };
+	       LEARN_BUDGET, URL };
 	static const struct option longopts[] = {
 		{ "rules", required_argument, NULL, 'r' },
+		{ "add-rules", required_argument, NULL, 'a' },
 		{ "no-default-rules", no_argument, NULL, NO_DEFAULT },
 		{ "format", required_argument, NULL, 'f' },
 		{ "null", no_argument, NULL, '0' },
@@ -169,6 +183,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "field", required_argument, NULL, FIELD },
 		{ "wet", no_argument, NULL, WET },
 		{ "from-code", required_argument, NULL, FROM_CODE },
+		{ "url", required_argument, NULL, URL },
 		{ "no-normalize", no_argument, NULL, NO_NORMALIZE },
 		{ "in-place", optional_argument, NULL, 'i' },
 		{ "explain", no_argument, NULL, EXPLAIN },
@@ -185,13 +200,14 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	size_t size;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "r:f:0i::hV", longopts,
+	while ((c = getopt_long(argc, argv, "r:a:f:0i::hV", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			opt->rule_files = xrealloc(opt->rule_files,
-				(opt->nrule_files + 1) * sizeof(char *));
-			opt->rule_files[opt->nrule_files++] = optarg;
+			add_file(&opt->rule_files, &opt->nrule_files, optarg);
+			break;
+		case 'a':
+			add_file(&opt->add_files, &opt->nadd_files, optarg);
 			break;
 		case NO_DEFAULT:
 			opt->default_rules = false;
@@ -221,6 +237,9 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			break;
 		case FROM_CODE:
 			opt->from_code = optarg;
+			break;
+		case URL:
+			opt->url = optarg;
 			break;
 		case NO_NORMALIZE:
 			opt->normalize = false;
@@ -336,6 +355,8 @@ static int load_rules(struct rule_set *rs, const struct options *opt)
 	}
 	for (i = 0; rc == 0 && i < opt->nrule_files; i++)
 		rc = rule_set_load(rs, opt->rule_files[i]);
+	for (i = 0; rc == 0 && i < opt->nadd_files; i++)
+		rc = rule_set_load(rs, opt->add_files[i]);
 	return rc;
 }
 
@@ -437,7 +458,7 @@ static void filter_pages(struct run *r, FILE *fp, const char *name)
 		if (more) {
 			rc = pass_through(r, rd, name, more);
 		} else if (filter_page(r, r->raw.data ? r->raw.data : "",
-				       r->raw.len, NULL)) {
+				       r->raw.len, r->opt->url)) {
 			if (r->opt->explain)
 				explain_page(r);
 			else
@@ -822,5 +843,6 @@ done:
 	decoder_free(r.decoder);
 	rule_set_free(r.rules);
 	free(opt.rule_files);
+	free(opt.add_files);
 	return status;
 }

@@ -93,7 +93,7 @@ struct doc {
 	const char *source;	/* input name for messages; borrowed */
 	const char *url;	/* the page's address if the stream has one,
 				 * else NULL; borrowed */
-	unsigned long page;	/* 1-based page number within the input */
+	unsigned long page;	/* 1-based page number within the run */
 	int lang;		/* detected language, -1 unknown */
 };
 

@@ -111,7 +111,9 @@ int reader_next(struct reader *r, struct buf *page, bool *more)
 		r->in_page = true;
 		start = r->chunk + r->pos;
 		avail = r->end - r->pos;
-		room = r->max_bytes - page->len;
+		/* One byte more than a page may have: a page of exactly
+		 * max_bytes is whole, only a longer one is cut. */
+		room = r->max_bytes + 1 - page->len;
 		hit = memchr(start, r->sep, avail < room ? avail : room);
 		if (hit) {
 			buf_append(page, start, (size_t)(hit - start));
@@ -124,8 +126,9 @@ int reader_next(struct reader *r, struct buf *page, bool *more)
 		take = avail < room ? avail : room;
 		buf_append(page, start, take);
 		r->pos += take;
-		if (page->len >= r->max_bytes) {
-			size_t back = page->len - cut_point(page->data, page->len);
+		if (page->len > r->max_bytes) {
+			size_t back = page->len - cut_point(page->data,
+							    r->max_bytes);
 
 			/* Hand the cut-off tail back to the read-ahead; if it came
 			 * from an earlier chunk, keep the piece whole instead. */

@@ -648,9 +648,9 @@ static void warn_limit(const struct rule_set *rs, const struct doc *d,
 {
 	const struct rule *r = &rs->rules[rule];
 
-	diag("%s:%zu: rule '%s' (%s:%u) hit the match limit; line kept",
-	     d->source ? d->source : "-", lineno + 1, r->name, r->file,
-	     r->line);
+	diag("%s: page %lu, line %zu: rule '%s' (%s:%u) hit the match "
+	     "limit; line kept", d->source ? d->source : "-", d->page,
+	     lineno + 1, r->name, r->file, r->line);
 }
 
 /* Delete every match of r from the line; false on a match-limit error. */
