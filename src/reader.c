@@ -17,6 +17,9 @@ struct reader {
 	size_t pos, end;	/* unread data is chunk[pos..end) */
 	bool eof;
 	bool in_page;		/* a page has started and not yet ended */
+	struct buf carry;	/* the cut-off end of the last piece */
+	bool started;		/* the stream's first bytes were looked at */
+	unsigned char bom[2];	/* a UTF-16 stream's byte order mark, or 0 */
 	unsigned long long bytes;
 };
 
@@ -28,7 +31,9 @@ struct reader *reader_new(FILE *fp, const char *name, int sep,
 	r->fp = fp;
 	r->name = name;
 	r->sep = sep;
-	r->max_bytes = max_bytes ? max_bytes : 1;
+	/* Room for a whole UTF-8 character past any cut: never an empty
+	 * piece. */
+	r->max_bytes = max_bytes > 8 ? max_bytes : 8;
 	r->chunk = xmalloc(CHUNK);
 	return r;
 }
@@ -38,6 +43,7 @@ void reader_free(struct reader *r)
 	if (!r)
 		return;
 	free(r->chunk);
+	buf_free(&r->carry);
 	free(r);
 }
 
@@ -87,10 +93,83 @@ static size_t cut_point(const char *s, size_t len)
 	return len;
 }
 
+/* A UTF-16 stream: the separator is a 16-bit unit, and every page
+ * starts with the stream's byte order mark so that it decodes alone.
+ * Byte by byte: such streams are rare. */
+static int next_utf16(struct reader *r, struct buf *page, bool *more)
+{
+	unsigned char unit[2] = { 0, 0 };
+
+	unit[r->bom[0] == 0xFF ? 0 : 1] = (unsigned char)r->sep;
+	if (page->len == 0)
+		buf_append(page, r->bom, 2);
+	for (;;) {
+		if (r->pos == r->end) {
+			int rc = refill(r);
+
+			if (rc < 0)
+				return -1;
+			if (rc == 0) {
+				bool had = r->in_page || page->len > 2;
+
+				r->in_page = false;
+				return had ? 1 : 0;
+			}
+		}
+		r->in_page = true;
+		buf_putc(page, r->chunk[r->pos++]);
+		if (page->len % 2 == 0 &&
+		    memcmp(page->data + page->len - 2, unit, 2) == 0) {
+			page->len -= 2;
+			page->data[page->len] = '\0';
+			r->in_page = false;
+			return 1;
+		}
+		if (page->len > r->max_bytes) {
+			size_t cut = r->max_bytes & ~(size_t)1;
+
+			buf_append(&r->carry, page->data + cut, page->len - cut);
+			page->len = cut;
+			page->data[cut] = '\0';
+			*more = true;
+			return 1;
+		}
+	}
+}
+
+/* Look at the stream's first bytes for a UTF-16 byte order mark. */
+static int sniff(struct reader *r)
+{
+	int rc = 1;
+
+	r->started = true;
+	if (r->pos == r->end)
+		rc = refill(r);
+	if (rc > 0 && r->end - r->pos >= 2) {
+		unsigned char a = (unsigned char)r->chunk[r->pos];
+		unsigned char b = (unsigned char)r->chunk[r->pos + 1];
+
+		if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) {
+			r->bom[0] = a;
+			r->bom[1] = b;
+			r->pos += 2;
+		}
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 int reader_next(struct reader *r, struct buf *page, bool *more)
 {
 	*more = false;
 	buf_reset(page);
+	if (!r->started && sniff(r) < 0)
+		return -1;
+	if (r->carry.len) {
+		buf_append(page, r->carry.data, r->carry.len);
+		buf_reset(&r->carry);
+	}
+	if (r->bom[0])
+		return next_utf16(r, page, more);
 	for (;;) {
 		const char *start, *hit;
 		size_t avail, room, take;
@@ -127,16 +206,13 @@ int reader_next(struct reader *r, struct buf *page, bool *more)
 		buf_append(page, start, take);
 		r->pos += take;
 		if (page->len > r->max_bytes) {
-			size_t back = page->len - cut_point(page->data,
-							    r->max_bytes);
+			size_t cut = cut_point(page->data, r->max_bytes);
 
-			/* Hand the cut-off tail back to the read-ahead; if it came
-			 * from an earlier chunk, keep the piece whole instead. */
-			if (back > take)
-				back = 0;
-			r->pos -= back;
-			page->len -= back;
-			page->data[page->len] = '\0';
+			/* The rest starts the next piece. */
+			buf_append(&r->carry, page->data + cut,
+				   page->len - cut);
+			page->len = cut;
+			page->data[cut] = '\0';
 			*more = true;
 			return 1;
 		}

@@ -82,13 +82,15 @@ struct rule_set {
 struct cursor {
 	struct rule_set *rs;
 	const char *file;
+	const char *real;	/* its canonical path, NULL if unknown */
 	unsigned line;
 	const char *text;	/* the current line */
 	int depth;
 	int scope;		/* of the rules that follow */
+	const struct cursor *parent;	/* the file that included it */
 };
 
-static int load_file(struct rule_set *rs, const char *path, int depth,
+static int load_file(struct rule_set *rs, const char *path,
 		     const struct cursor *from, const char *from_at);
 
 struct rule_set *rule_set_new(void)
@@ -409,7 +411,7 @@ static int parse_include(const struct cursor *c, const char *s)
 	if (*s != '/' && slash)
 		buf_append(&path, c->file, (size_t)(slash - c->file) + 1);
 	buf_puts(&path, s);
-	rc = load_file(c->rs, path.data, c->depth + 1, c, s);
+	rc = load_file(c->rs, path.data, c, s);
 	buf_free(&path);
 	return rc;
 }
@@ -486,10 +488,15 @@ static const char *remember_file(struct rule_set *rs, const char *path)
 	return rs->files[rs->nfiles++];
 }
 
+/* Read the rules of fp, a file included from parent (NULL at the top). */
 static int load_stream(struct rule_set *rs, FILE *fp, const char *file,
-		       int depth, int scope)
+		       const char *real, const struct cursor *parent)
 {
-	struct cursor c = { rs, remember_file(rs, file), 0, "", depth, scope };
+	struct cursor c = {
+		.rs = rs, .file = remember_file(rs, file), .real = real,
+		.text = "", .depth = parent ? parent->depth + 1 : 0,
+		.scope = parent ? parent->scope : -1, .parent = parent,
+	};
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -507,32 +514,43 @@ static int load_stream(struct rule_set *rs, FILE *fp, const char *file,
 	return rc;
 }
 
-static int load_file(struct rule_set *rs, const char *path, int depth,
+static int load_file(struct rule_set *rs, const char *path,
 		     const struct cursor *from, const char *from_at)
 {
+	char *real = realpath(path, NULL);
+	const struct cursor *up;
 	FILE *fp;
 	int rc;
 
-	if (depth > INCLUDE_DEPTH)
+	for (up = from; real && up; up = up->parent)
+		if (up->real && strcmp(up->real, real) == 0) {
+			free(real);
+			return parse_error(from, from_at, "include cycle: "
+					   "'%s' is already being read", path);
+		}
+	if (from && from->depth >= INCLUDE_DEPTH) {
+		free(real);
 		return parse_error(from, from_at, "includes nested more than "
-				   "%d deep (an include cycle?)",
-				   INCLUDE_DEPTH);
+				   "%d deep", INCLUDE_DEPTH);
+	}
 	fp = fopen(path, "r");
 	if (!fp) {
+		free(real);
 		if (from)
 			return parse_error(from, from_at, "cannot open '%s': "
 					   "%s", path, strerror(errno));
 		diag("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = load_stream(rs, fp, path, depth, from ? from->scope : -1);
+	rc = load_stream(rs, fp, path, real, from);
 	fclose(fp);
+	free(real);
 	return rc;
 }
 
 int rule_set_load(struct rule_set *rs, const char *path)
 {
-	return load_file(rs, path, 0, NULL, NULL);
+	return load_file(rs, path, NULL, NULL);
 }
 
 int rule_set_load_string(struct rule_set *rs, const char *name,
@@ -545,12 +563,25 @@ int rule_set_load_string(struct rule_set *rs, const char *name,
 		diag("%s: %s", name, strerror(errno));
 		return -1;
 	}
-	rc = load_stream(rs, fp, name, 0, -1);
+	rc = load_stream(rs, fp, name, NULL, NULL);
 	fclose(fp);
 	return rc;
 }
 
 /* ---- the prefilter ---------------------------------------------------- */
+
+/* (?1), (?-1), (?+1), (?R), (?&name), (?P>name), \\g<1>: inside an
+ * alternation these would call another rule's groups. */
+static bool calls_subroutine(const char *src)
+{
+	const char *p;
+
+	for (p = src; (p = strstr(p, "(?")); p++)
+		if ((p[2] && strchr("0123456789+-R&", p[2])) ||
+		    (p[2] == 'P' && p[3] == '>'))
+			return true;
+	return strstr(src, "\\g<") || strstr(src, "\\g'");
+}
 
 /* A pattern can join an alternation if nothing in it depends on group
  * numbers, names, verbs or extended-mode comments of its own. */
@@ -561,7 +592,7 @@ static bool combinable(const struct rule *r)
 	pcre2_pattern_info(r->re, PCRE2_INFO_BACKREFMAX, &backrefs);
 	pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &names);
 	return backrefs == 0 && names == 0 && !strstr(r->source, "(*") &&
-	       !strchr(r->source, '#');
+	       !strchr(r->source, '#') && !calls_subroutine(r->source);
 }
 
 static bool anchored(const pcre2_code *re)

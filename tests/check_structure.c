@@ -1,0 +1,286 @@
+/* Picking the article: headline, lede, repeats, teasers, pull quotes and
+ * menus, on pages put through the same steps as filter.c's filter_page()
+ * with no rules. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_suites.h"
+#include "../src/buf.h"
+#include "../src/classify.h"
+#include "../src/decode.h"
+#include "../src/doc.h"
+#include "../src/output.h"
+#include "../src/rules.h"
+#include "../src/stopwords.h"
+#include "../src/structure.h"
+
+/* An article in English: a headline and three paragraphs. */
+#define HEADLINE "Harbour town votes to rebuild its old stone pier"
+#define P1 "The council of the small harbour town voted on Tuesday to " \
+	"rebuild the old stone pier, which was damaged in the winter storms " \
+	"and has been closed to the public since January."
+#define P2 "The work is expected to take two years and will be paid for " \
+	"by the town and by a grant from the regional government, the mayor " \
+	"said after the vote."
+#define P3 "Fishermen who use the harbour said they were relieved that the " \
+	"pier would be saved, but some of them asked why the repairs had " \
+	"taken so long to begin."
+#define MENU "Home | World | Business | Sport\nSign in\n"
+
+struct pipeline {
+	struct decoder *decoder;
+	struct rule_set *rules;
+	struct classifier *classifier;
+	struct structure *structure;
+	struct buf text;
+	struct doc doc;
+};
+
+static void pipeline_init(struct pipeline *p)
+{
+	p->decoder = decoder_new(NULL, true);
+	ck_assert_ptr_nonnull(p->decoder);
+	p->rules = rule_set_new();
+	p->classifier = classifier_new();
+	p->structure = structure_new();
+	p->text = (struct buf)BUF_INIT;
+	doc_init(&p->doc);
+}
+
+static void pipeline_free(struct pipeline *p)
+{
+	doc_free(&p->doc);
+	buf_free(&p->text);
+	structure_free(p->structure);
+	classifier_free(p->classifier);
+	rule_set_free(p->rules);
+	decoder_free(p->decoder);
+}
+
+/* filter_page() but for the output. */
+static struct doc *run(struct pipeline *p, const char *page)
+{
+	buf_reset(&p->text);
+	decoder_feed(p->decoder, &p->text, page, strlen(page), true);
+	doc_load(&p->doc, p->text.data ? p->text.data : "", p->text.len);
+	p->doc.page++;
+	ck_assert_uint_eq(rule_set_apply(p->rules, &p->doc), 0);
+	classify_doc(p->classifier, &p->doc);
+	structure_apply(p->structure, &p->doc);
+	return &p->doc;
+}
+
+/* What output_page() writes for d (caller frees). */
+static char *page_text(const struct doc *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	output_page(fp, d, FORMAT_TEXT);
+	ck_assert_int_eq(fclose(fp), 0);
+	return text;
+}
+
+START_TEST(test_headline_and_lede)
+{
+	struct pipeline p;
+	struct doc *d;
+	char *out;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n"
+		"Share this article\n");
+	ck_assert_str_eq(roles(d), "xx-H-L-B-B-x");
+	ck_assert_int_eq(d->lines[3].reason, REASON_HEADLINE);
+	ck_assert_int_eq(d->lines[5].reason, REASON_LEDE);
+	ck_assert_str_eq(stoplist_lang_name(d->lang), "en");
+	out = page_text(d);
+	ck_assert_str_eq(out, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	free(out);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A byline between headline and lede does not hide the headline. */
+START_TEST(test_headline_over_byline)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" HEADLINE "\nBy Anna Smith, 12 May 2024\n\n"
+		P1 "\n\n" P2 "\n");
+	ck_assert_str_eq(roles(d), "xx-Hx-L-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A section label two lines higher ("News from the coast") is not the
+ * headline, even with more stopwords than the headline. */
+START_TEST(test_headline_nearest)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, "The Daily Harbour Gazette\n" MENU "\n"
+		"News from the coast\n\n" HEADLINE "\nBy Anna Smith, 12 May 2024\n"
+		"\n" P1 "\n\n" P2 "\n");
+	ck_assert_str_eq(d->lines[6].text, HEADLINE);
+	ck_assert_str_eq(roles(d), "xxx-x-Hx-L-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+START_TEST(test_verbatim_repeat)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" P2 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-B-x");
+	ck_assert_int_eq(d->lines[8].reason, REASON_REPEAT);
+	ck_assert_uint_eq(d->lines[8].copies, 2);
+	ck_assert_uint_eq(d->lines[4].copies, 2);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A teaser cut with "..." repeats the start of a paragraph. */
+START_TEST(test_cut_teaser)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n"
+		"The work is expected to take two years and will be paid "
+		"for by the...\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-x-B-B");
+	ck_assert_int_eq(d->lines[4].reason, REASON_CONTAINED);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A pull quote repeats words from a later paragraph. */
+START_TEST(test_pull_quote)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n"
+		"\"They were relieved that the pier would be saved\"\n\n"
+		P2 "\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-x-B-B");
+	ck_assert_int_eq(d->lines[4].reason, REASON_CONTAINED);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A run of short lines inside the article is a menu. */
+START_TEST(test_menu_run)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nPolitics\nSport\n\n"
+		"Culture\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-xx-x-B");
+	ck_assert_int_eq(d->lines[6].reason, REASON_SHORT);
+	ck_assert_int_eq(d->lines[9].reason, REASON_SHORT);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* One short line between paragraphs is a subheading: it stays. */
+START_TEST(test_short_line_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nWhat comes next\n\n"
+		P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-B-B");
+	ck_assert_int_eq(d->lines[6].reason, REASON_CONTEXT);
+	pipeline_free(&p);
+}
+END_TEST
+
+START_TEST(test_no_article)
+{
+	struct pipeline p;
+	struct doc *d;
+	char *out;
+
+	pipeline_init(&p);
+	d = run(&p, "Home\nNews\nSport\n\nContact us\n");
+	ck_assert_str_eq(roles(d), "xxx-x");
+	out = page_text(d);
+	ck_assert_str_eq(out, "");
+	free(out);
+	d = run(&p, "");
+	ck_assert_uint_eq(d->nlines, 0);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A keep rule's line goes into the body whatever the heuristics say. */
+START_TEST(test_keep_rule_wins)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	ck_assert_int_eq(rule_set_load_string(p.rules, "t.rules",
+		"keep note /^Note:/\ndrop signin /^Sign in$/\n"), 0);
+	d = run(&p, MENU "\n" HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Note: 1 2 3 4 5\nShare this article\n");
+	ck_assert_int_eq(d->lines[1].verdict, VERDICT_DROP);
+	ck_assert_int_eq(d->lines[9].verdict, VERDICT_KEEP);
+	ck_assert_int_eq(d->lines[9].cls, CLS_BAD);	/* mostly digits */
+	ck_assert_str_eq(roles(d), "xx-H-L-B-Bx");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Pages go through one after another with the same scratch space. */
+START_TEST(test_pages_independent)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n");
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B");
+	ck_assert_uint_eq(d->lines[2].copies, 1);
+	pipeline_free(&p);
+}
+END_TEST
+
+Suite *structure_suite(void)
+{
+	Suite *s = suite_create("structure");
+	TCase *tc = tcase_create("article");
+
+	tcase_add_test(tc, test_headline_and_lede);
+	tcase_add_test(tc, test_headline_over_byline);
+	tcase_add_test(tc, test_headline_nearest);
+	tcase_add_test(tc, test_verbatim_repeat);
+	tcase_add_test(tc, test_cut_teaser);
+	tcase_add_test(tc, test_pull_quote);
+	tcase_add_test(tc, test_menu_run);
+	tcase_add_test(tc, test_short_line_kept);
+	tcase_add_test(tc, test_no_article);
+	tcase_add_test(tc, test_keep_rule_wins);
+	tcase_add_test(tc, test_pages_independent);
+	suite_add_tcase(s, tc);
+	return s;
+}
