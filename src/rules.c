@@ -29,6 +29,10 @@ enum {
 	MATCH_STEPS = 1000000,
 	DEPTH_LIMIT = 10000,
 	INCLUDE_DEPTH = 16,
+	/* JIT compiling every rule would take most of a short run's time,
+	 * and the prefilter spares most rules most lines: a rule is
+	 * JIT-compiled when it has been tried on this many lines. */
+	JIT_AFTER = 32,
 };
 
 struct rule {
@@ -45,6 +49,7 @@ struct rule {
 	pcre2_code *end;	/* UNTIL_MATCH */
 	unsigned long max;	/* 0: no cap on the section's length */
 	bool combined;		/* covered by a prefilter */
+	unsigned long tries;	/* lines it was tried on */
 	unsigned long hits;
 };
 
@@ -271,9 +276,7 @@ static pcre2_code *compile_pattern(const struct cursor *c, const char *src,
 		parse_error(c, src + off, "%s", (char *)msg);
 		return NULL;
 	}
-	/* Without JIT the interpreter still works, only slower. */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
+	return re;		/* JIT-compiled once it is used: see try_rule */
 }
 
 static bool parse_count(const char *s, const char *end, unsigned long *out)
@@ -755,6 +758,8 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 
 		if ((r->combined && !candidates) || !applies(rs, r))
 			continue;
+		if (++r->tries == JIT_AFTER)	/* no JIT: the interpreter */
+			(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
 		if (r->action == ACT_STRIP) {
 			m = strip_line(rs, r, l);
 			if (m == MATCH_YES) {
