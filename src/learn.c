@@ -349,7 +349,8 @@ static enum kind kind_of(const struct learner *l, const struct entry *e)
 		return KIND_NONE;
 	if (!tail_like(l, e))
 		return KIND_DROP;
-	prev = e->prev ? find(l->table, l->cap, e->prev, e->group) : NULL;
+	prev = e->prev && e->prev != e->key ?
+	       find(l->table, l->cap, e->prev, e->group) : NULL;
 	/* Only the first line of a footer needs a rule. */
 	return prev && prev->key && prev->example && tail_like(l, prev) &&
 	       prev->pages == e->pages ? KIND_COVERED : KIND_TAIL;

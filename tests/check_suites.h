@@ -27,6 +27,7 @@ Suite *doc_suite(void);
 Suite *structure_suite(void);
 Suite *output_suite(void);
 Suite *reader_suite(void);
+Suite *learn_suite(void);
 
 /* ---- helpers ----------------------------------------------------------- */
 
