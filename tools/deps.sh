@@ -5,7 +5,7 @@ set -eu
 
 need="libpcre2-dev check pkg-config mandoc"
 case "${1:-}" in
---all) need="$need valgrind clang parallel time" ;;
+--all) need="$need valgrind clang libclang-rt-14-dev parallel time" ;;
 esac
 
 missing=""
