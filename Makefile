@@ -52,6 +52,7 @@ tests/check_%.o: tests/check_%.c
 check: all tests/check_filter
 	./tests/check_filter
 	sh tests/golden.sh ./filter
+	sh tests/parallel.sh ./filter
 	mandoc -Tlint -W warning man/filter.1 man/filter-rules.5
 
 # The same tests built with AddressSanitizer and UBSan, in their own tree.

@@ -94,6 +94,7 @@ struct run {
 	size_t warnings;
 	bool io_error;
 	int write_errno;
+	bool sep_pending;	/* a page was written without a separator */
 };
 
 static void usage(FILE *out)
@@ -440,21 +441,30 @@ static int pass_through(struct run *r, struct reader *rd, const char *name,
 	return rc;
 }
 
+/* Text output mirrors the input's separators: one after each page that
+ * had one, and one between pages of different files.  So the output of
+ * a stream cut anywhere at page ends, filtered in parts and joined, is
+ * the output of the whole. */
+static void write_separator(struct run *r)
+{
+	char sep = (char)r->opt->separator;
+
+	write_out(r, &sep, 1);
+	r->sep_pending = false;
+}
+
 static void filter_pages(struct run *r, FILE *fp, const char *name)
 {
 	struct reader *rd = reader_new(fp, name, r->opt->separator,
 				       r->opt->max_page);
-	bool more, first = true;
+	bool text = r->opt->format == FORMAT_TEXT && !r->opt->explain &&
+		    !r->learner;
+	bool more;
 	int rc;
 
 	while ((rc = reader_next(rd, &r->raw, &more)) > 0) {
-		if ((!first || r->pages > 0) && r->opt->format == FORMAT_TEXT &&
-		    !r->opt->explain && !r->learner) {
-			char sep = (char)r->opt->separator;
-
-			write_out(r, &sep, 1);
-		}
-		first = false;
+		if (text && r->sep_pending)
+			write_separator(r);
 		if (more) {
 			rc = pass_through(r, rd, name, more);
 		} else if (filter_page(r, r->raw.data ? r->raw.data : "",
@@ -465,6 +475,10 @@ static void filter_pages(struct run *r, FILE *fp, const char *name)
 				r->bytes_out += output_page(r->out_fp, &r->doc,
 							    r->opt->format);
 		}
+		if (text && reader_terminated(rd))
+			write_separator(r);
+		else
+			r->sep_pending = text;
 		if (rc < 0 || write_failed(r))
 			break;
 	}
@@ -523,9 +537,9 @@ static void filter_json_line(struct run *r, const char *line, size_t len,
 	buf_reset(&r->raw);
 	found = json_object_string(r->json, r->opt->field, &r->raw);
 	if (found <= 0) {
-		diag("%s:%lu: %s \"%s\"; line passed through", name, lineno,
-		     found == 0 ? "no member" : "not a string:",
-		     r->opt->field);
+		diag("%s:%lu: member \"%s\" %s; line passed through", name,
+		     lineno, r->opt->field,
+		     found == 0 ? "is missing" : "is not a string");
 		goto pass;
 	}
 	if (json_object_string(r->json, "url", &url) <= 0)

@@ -18,6 +18,7 @@ struct reader {
 	bool eof;
 	bool in_page;		/* a page has started and not yet ended */
 	struct buf carry;	/* the cut-off end of the last piece */
+	bool terminated;	/* the last piece ended at a separator */
 	bool started;		/* the stream's first bytes were looked at */
 	unsigned char bom[2];	/* a UTF-16 stream's byte order mark, or 0 */
 	unsigned long long bytes;
@@ -45,6 +46,11 @@ void reader_free(struct reader *r)
 	free(r->chunk);
 	buf_free(&r->carry);
 	free(r);
+}
+
+bool reader_terminated(const struct reader *r)
+{
+	return r->terminated;
 }
 
 unsigned long long reader_bytes(const struct reader *r)
@@ -123,6 +129,7 @@ static int next_utf16(struct reader *r, struct buf *page, bool *more)
 			page->len -= 2;
 			page->data[page->len] = '\0';
 			r->in_page = false;
+			r->terminated = true;
 			return 1;
 		}
 		if (page->len > r->max_bytes) {
@@ -161,6 +168,7 @@ static int sniff(struct reader *r)
 int reader_next(struct reader *r, struct buf *page, bool *more)
 {
 	*more = false;
+	r->terminated = false;
 	buf_reset(page);
 	if (!r->started && sniff(r) < 0)
 		return -1;
@@ -200,6 +208,7 @@ int reader_next(struct reader *r, struct buf *page, bool *more)
 			/* A page ends at its separator; the next starts lazily so
 			 * that "a\f" is one page, not two. */
 			r->in_page = false;
+			r->terminated = true;
 			return 1;
 		}
 		take = avail < room ? avail : room;

@@ -23,6 +23,10 @@ void reader_free(struct reader *r);
  * at a line end where possible, else at a UTF-8 character boundary. */
 int reader_next(struct reader *r, struct buf *page, bool *more);
 
+/* Did the piece reader_next() returned last end at a separator (rather
+ * than at the end of input)? */
+bool reader_terminated(const struct reader *r);
+
 /* Bytes consumed so far, separators included. */
 unsigned long long reader_bytes(const struct reader *r);
 
