@@ -38,10 +38,9 @@ enum reason {
 	REASON_HEADLINE,
 	REASON_LEDE,
 	REASON_BYLINE,		/* byline or date line */
-	REASON_GAP,		/* short line in a gap between article
-				 * blocks: captions, share buttons */
-	REASON_TAIL,		/* after the article's end: related links,
-				 * comments, footers */
+	REASON_GAP,		/* short or near-text line with no
+				 * article prose beside it: captions,
+				 * share buttons, newsletter prompts */
 	REASON_COUNT		/* keep last */
 };
 

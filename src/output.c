@@ -157,7 +157,6 @@ const char *output_reason_name(enum reason r)
 		[REASON_LEDE] = "lede",
 		[REASON_BYLINE] = "byline",
 		[REASON_GAP] = "gap",
-		[REASON_TAIL] = "tail",
 	};
 
 	return (size_t)r < sizeof(names) / sizeof(names[0]) && names[r] ?
@@ -202,9 +201,11 @@ void output_explain(FILE *out, const struct doc *d,
 		if (!line_blank(l))
 			fprintf(out, " cls=%s chars=%u words=%u stops=%u "
 				"caps=%u digits=%u seps=%u glue=%u end=%u "
-				"copies=%u", cls_name(l->cls), f->chars,
+				"copies=%u cjk=%u bullet=%u symbols=%u lower=%u "
+				"cont=%u", cls_name(l->cls), f->chars,
 				f->words, f->stops, f->caps, f->digits, f->seps,
-				f->glue, f->punct_end, l->copies);
+				f->glue, f->punct_end, l->copies, f->cjk,
+				f->bullet, f->symbols, f->lower, f->cont);
 		fprintf(out, "\t%s%s\n", l->text, off);
 	}
 }

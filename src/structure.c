@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stopwords.h"
 #include "text.h"
 #include "tune.h"
 #include "util.h"
@@ -19,12 +20,17 @@ struct structure {
 	uint64_t *keys;		/* per line of the page */
 	size_t keys_cap;
 	float *w;		/* per line: weight for the article span */
+	unsigned char *ctx;	/* per line: prose above it (w_cap too) */
 	size_t w_cap;
+	struct stoplist *stops;	/* function words carry no topic */
 };
 
 struct structure *structure_new(void)
 {
-	return xcalloc(1, sizeof(struct structure));
+	struct structure *s = xcalloc(1, sizeof(*s));
+
+	s->stops = stoplist_new();
+	return s;
 }
 
 void structure_free(struct structure *s)
@@ -34,6 +40,8 @@ void structure_free(struct structure *s)
 	free(s->table);
 	free(s->keys);
 	free(s->w);
+	free(s->ctx);
+	stoplist_free(s->stops);
 	free(s);
 }
 
@@ -262,10 +270,50 @@ static float weight(const struct line *l)
 	return WEIGHT_BAD;
 }
 
-/* Code, charts and tables: symbols, figures, lower-case starts. */
+/* Code, charts and tables: symbols, lower-case starts, mostly
+ * figures (a chart's axis, not a comment's date).  Not a line a rule
+ * dropped: that is boilerplate whatever it holds. */
 static bool data_like(const struct line *l)
 {
-	return l->f.symbols || l->f.lower || l->f.digits;
+	if (l->verdict == VERDICT_DROP)
+		return false;
+	return l->f.symbols || l->f.lower ||
+	       2 * l->f.digits >= l->f.chars;
+}
+
+/* Article prose: a GOOD line still alive, or one a rule kept. */
+static bool is_prose(const struct line *l)
+{
+	return alive(l) && (l->cls == CLS_GOOD || l->verdict == VERDICT_KEEP);
+}
+
+/* A NEAR line is text only next to prose (jusText's near-good rule):
+ * the nearest line that is neither blank nor NEAR, above or below, must
+ * be prose.  Otherwise it weighs as a short line: a lone teaser or
+ * newsletter prompt does not pull the span across a gap.  Two passes,
+ * so runs of NEAR lines cost no rescans. */
+static void weigh_lone_near(struct structure *s, const struct doc *d)
+{
+	size_t i;
+	bool prose = false;
+
+	for (i = 0; i < d->nlines; i++) {	/* ctx: prose above */
+		const struct line *l = &d->lines[i];
+
+		s->ctx[i] = prose;
+		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
+			prose = is_prose(l);
+	}
+	prose = false;
+	for (i = d->nlines; i-- > 0;) {
+		const struct line *l = &d->lines[i];
+
+		if (alive(l) && l->verdict != VERDICT_KEEP &&
+		    l->cls == CLS_NEAR && !prose && !s->ctx[i])
+			s->w[i] = WEIGHT_SHORT;
+		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
+			prose = is_prose(l);
+	}
 }
 
 /* The lines [from, to) are a gap between blocks of text.  The longer a
@@ -302,11 +350,15 @@ static void weigh(struct structure *s, const struct doc *d)
 
 	if (d->nlines > s->w_cap) {
 		free(s->w);
+		free(s->ctx);
 		s->w = xmalloc(d->nlines * sizeof(*s->w));
+		s->ctx = xmalloc(d->nlines);
 		s->w_cap = d->nlines;
 	}
-	for (i = 0; i < d->nlines; i++) {
+	for (i = 0; i < d->nlines; i++)
 		s->w[i] = weight(&d->lines[i]);
+	weigh_lone_near(s, d);
+	for (i = 0; i < d->nlines; i++) {
 		if (s->w[i] > 0 && gap != SIZE_MAX) {
 			weigh_gap(s, d, gap, i);
 			gap = SIZE_MAX;
@@ -318,31 +370,108 @@ static void weigh(struct structure *s, const struct doc *d)
 		weigh_gap(s, d, gap, d->nlines);
 }
 
-/* The run of lines with the largest total weight (Kadane). */
+/* The article span.  Kadane's scan splits the page into runs whose
+ * running sum stays positive; each run's best prefix is a block of
+ * text.  The article is the first block that weighs at least
+ * SPAN_EARLY_SHARE of the heaviest one: related teasers and comments
+ * come after the article and can outweigh it. */
 static void find_span(const struct structure *s, const struct doc *d,
 		      size_t *from, size_t *to)
 {
-	float best = 0, sum = 0;
-	size_t i, start = 0;
+	float best = 0, sum = 0, run_best = 0;
+	size_t i, start = 0, run_to = 0;
 
+	for (i = 0; i < d->nlines; i++)	/* the heaviest block */
+		if ((sum = (sum > 0 ? sum : 0) + s->w[i]) > best)
+			best = sum;
 	*from = *to = 0;
-	for (i = 0; i < d->nlines; i++) {
-		if (sum <= 0) {
-			sum = 0;
+	sum = 0;
+	for (i = 0; i <= d->nlines; i++) {
+		if (i == d->nlines || sum <= 0) {
+			if (run_best > 0 && run_best >= SPAN_EARLY_SHARE * best) {
+				*from = start;
+				*to = run_to;
+				break;
+			}
+			if (i == d->nlines)
+				break;
+			sum = run_best = 0;
 			start = i;
 		}
 		sum += s->w[i];
-		if (sum > best) {
-			best = sum;
-			*from = start;
-			*to = i + 1;
+		if (sum > run_best) {
+			run_best = sum;
+			run_to = i + 1;
 		}
+	}
+}
+
+/* The nearest non-blank line before (dir -1) or after (+1) line i
+ * holds article text. */
+static bool text_beside(const struct doc *d, size_t i, int dir)
+{
+	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines)) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		return l->role == ROLE_BODY && (l->reason == REASON_CONTENT ||
+						 l->verdict == VERDICT_KEEP);
+	}
+	return false;
+}
+
+/* A line that is probably text stays only next to prose (jusText's
+ * near-good rule): alone it is a teaser, a newsletter prompt.  As in
+ * weigh_lone_near(), two passes over [from, to). */
+static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
+			    size_t to)
+{
+	size_t i;
+	bool prose = false;
+
+	for (i = from; i < to && !prose; i++)
+		prose = is_prose(&d->lines[i]);
+	if (!prose)	/* a page of short paragraphs: nothing to go by */
+		return;
+	for (i = from, prose = false; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		s->ctx[i] = prose;
+		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
+			prose = is_prose(l);
+	}
+	for (i = to, prose = false; i-- > from;) {
+		struct line *l = &d->lines[i];
+		bool near = alive(l) && l->cls == CLS_NEAR;
+
+		if (near && l->verdict != VERDICT_KEEP && !prose && !s->ctx[i])
+			set_drop(l, REASON_GAP);
+		else if (!line_blank(l) && !near)
+			prose = is_prose(l);
+	}
+}
+
+/* A short line is article only between article text: a subheading, a
+ * short paragraph.  Next to anything else it is a caption, a share
+ * button, a "Read more:". */
+static void drop_loose_short(struct doc *d, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		struct line *l = &d->lines[i];
+
+		if (alive(l) && l->reason == REASON_CONTEXT &&
+		    (!text_beside(d, i, -1) || !text_beside(d, i, 1)))
+			set_drop(l, REASON_GAP);
 	}
 }
 
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
-static void keep_span(struct doc *d, size_t from, size_t to)
+static void keep_span(struct structure *s, struct doc *d, size_t from,
+		      size_t to)
 {
 	size_t i, j;
 
@@ -395,54 +524,138 @@ static void keep_span(struct doc *d, size_t from, size_t to)
 		if (j == i)
 			j++;
 	}
+	drop_loose_near(s, d, from, to);
+	drop_loose_short(d, from, to);
 }
 
 /* ---- headline and lede -------------------------------------------------- */
+
+/* Index the words of the article (lines with role BODY) so that a
+ * headline candidate can be checked against them: a.b counts copies. */
+static void index_body(struct structure *s, const struct doc *d)
+{
+	size_t i, pos;
+	uint64_t h;
+
+	table_reset(s, d->text.len / 8 + 16);
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (l->role != ROLE_BODY)
+			continue;
+		pos = 0;
+		while (next_word_hash(l->text, l->len, &pos, &h))
+			table_slot(s, h)->a++;
+	}
+}
+
+/* How often the word hashed h occurs in l itself. */
+static unsigned own_count(const struct line *l, uint64_t h)
+{
+	size_t pos = 0;
+	unsigned n = 0;
+	uint64_t g;
+
+	while (next_word_hash(l->text, l->len, &pos, &g))
+		n += g == h;
+	return n;
+}
+
+/* A word that says what a text is about: not a function word of any
+ * language we know, not a short one. */
+static bool topic_word(const struct structure *s, const char *w, size_t len)
+{
+	char folded[64];
+
+	if (len < HEADLINE_WORD_MIN || len >= sizeof(folded))
+		return len >= sizeof(folded);
+	return stoplist_lookup(s->stops, folded,
+			       text_fold(w, len, folded)) == 0;
+}
+
+/* Share of the line's topic words that the article uses too: a
+ * headline is about the article, "Skip to content" is not. */
+static float body_overlap(const struct structure *s, const struct line *l)
+{
+	size_t pos = 0, start, wlen, hpos;
+	unsigned n = 0, in = 0;
+	uint64_t h;
+
+	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
+		const struct entry *e;
+
+		if (!topic_word(s, l->text + start, wlen))
+			continue;
+		hpos = start;
+		next_word_hash(l->text, l->len, &hpos, &h);
+		e = table_get(s, h);
+		n++;
+		if (e && e->a > (l->role == ROLE_BODY ? own_count(l, h) : 0))
+			in++;
+	}
+	return (float)in / (float)(n + 1);
+}
+
+/* Ends like a sentence or a label: "... was said.", "Read more:". */
+static bool ends_like_text(const struct line *l)
+{
+	size_t n = l->len;
+
+	while (n > 0 && strchr(" \"')]", l->text[n - 1]))
+		n--;
+	return n > 0 && strchr(".:,;", l->text[n - 1]);
+}
+
+/* How much l looks like the page's headline; higher is more likely.
+ * The weights are in tune.h, HEADLINE_*. */
+static float title_score(const struct structure *s, const struct line *l,
+			 size_t distance)
+{
+	const struct features *f = &l->f;
+	float words = (float)f->words, sc;
+
+	sc = HEADLINE_OVERLAP * body_overlap(s, l);
+	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
+	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
+	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
+	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
+	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
+	sc += ends_like_text(l) ? HEADLINE_PERIOD : 0;
+	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
+	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
+	sc += HEADLINE_STOPS * (float)f->stops / words;
+	sc += HEADLINE_CAPS * (float)f->caps / words;
+	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
+	return sc - HEADLINE_DISTANCE * (float)distance;
+}
 
 static bool title_like(const struct line *l)
 {
 	if (l->verdict == VERDICT_DROP || line_blank(l))
 		return false;
-	if (l->f.words < 2 || l->f.words > HEADLINE_MAX_WORDS ||
-	    l->f.chars > HEADLINE_MAX_CHARS)
-		return false;
-	return l->cls != CLS_BAD;
+	return l->f.words > 0 && l->f.words <= HEADLINE_MAX_WORDS &&
+	       l->f.chars <= HEADLINE_MAX_CHARS;
 }
 
-static float title_score(const struct line *l, size_t distance)
-{
-	float score = 0, words = (float)l->f.words;
-
-	if (l->copies > 1)
-		score += 1.5f;
-	score += words >= 4 ? 1.0f : 0;
-	score += (float)l->f.stops / words;
-	score -= 0.5f * (float)l->f.caps / words;
-	if (l->f.punct_end && l->text[l->len - 1] == '.')
-		score -= 1.0f;
-	score -= 0.1f * (float)distance;
-	return score;
-}
-
-/* The title-like line just above the first article line (or that line
- * itself when it is short). */
-static size_t pick_headline(struct doc *d, size_t first)
+/* The most title-like line among those just above the first article
+ * line (or that line itself): SIZE_MAX if none. */
+static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 {
 	size_t i = first + 1, seen = 0, best = SIZE_MAX;
 	float best_score = -1e9f;
 
+	index_body(s, d);
 	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
 		struct line *l = &d->lines[i];
 		float sc;
 
 		if (line_blank(l))
 			continue;
-		seen++;
-		if (i < first && l->role == ROLE_BODY && l->cls == CLS_GOOD)
-			break;
-		if (!title_like(l) || (i == first && l->cls == CLS_GOOD))
+		if (!title_like(l)) {
+			seen++;
 			continue;
-		sc = title_score(l, seen);
+		}
+		sc = title_score(s, l, seen++);
 		if (sc > best_score) {
 			best_score = sc;
 			best = i;
@@ -467,13 +680,13 @@ void structure_apply(struct structure *s, struct doc *d)
 	drop_contained(s, d);
 	weigh(s, d);
 	find_span(s, d, &from, &to);
-	keep_span(d, from, to);
+	keep_span(s, d, from, to);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
 			first = i;
 	if (first == SIZE_MAX)
 		return;
-	head = pick_headline(d, first);
+	head = pick_headline(s, d, first);
 	if (head != SIZE_MAX) {
 		d->lines[head].role = ROLE_HEADLINE;
 		d->lines[head].reason = REASON_HEADLINE;

@@ -31,8 +31,10 @@
 #define DIGIT_SHARE		0.30f	/* digits per code point: dates,
 					 * counters, prices */
 
-/* Article span (structure.c): each line adds its weight; the span is
- * the run of lines with the largest sum. */
+/* Article span (structure.c): each line adds its weight; runs with a
+ * positive running sum are blocks, and the article is the first block
+ * that weighs SPAN_EARLY_SHARE of the heaviest.  A NEAR line with no
+ * GOOD line beside it weighs as a short one. */
 #define WEIGHT_GOOD_PER_CHAR	1.0f
 #define WEIGHT_GOOD_MAX		400.0f	/* one long line is not an article */
 #define WEIGHT_NEAR_PER_CHAR	0.5f
@@ -45,13 +47,34 @@
 #define GAP_DATA_SHARE		0.3f	/* a gap with this share of lines of
 					 * code, figures or tables is no gap */
 
+#define SPAN_EARLY_SHARE	0.5f	/* the first block this share of the
+					 * heaviest is the article */
+
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 
-/* Headline: looked for among this many lines above the article. */
-#define HEADLINE_LOOKBACK	12
+/* Headline: the best-scoring line among this many lines above the
+ * article (the first article line included).  Each HEADLINE_* weight is
+ * added when the line has the property; fitted on the dev corpus. */
+#define HEADLINE_LOOKBACK	40
 #define HEADLINE_MAX_WORDS	30
-#define HEADLINE_MAX_CHARS	250
+#define HEADLINE_MAX_CHARS	200
+#define HEADLINE_WORD_MIN	4	/* bytes: words checked for overlap */
+#define HEADLINE_OVERLAP	4.0f	/* times in / (n + 1), n its topic
+					 * words, in those the article uses */
+#define HEADLINE_COPIES		0.8f	/* occurs twice: title and h1 */
+#define HEADLINE_CONTAINED	1.0f	/* its words recur in a longer line:
+					 * a caption or teaser quoting it */
+#define HEADLINE_FEW_WORDS	(-1.75f) /* under 3 words: a label */
+#define HEADLINE_ONE_WORD	(-3.2f)	/* one word: a menu item */
+#define HEADLINE_MANY_WORDS	(-1.6f)	/* over 20 words: a sentence */
+#define HEADLINE_PERIOD		(-2.8f)	/* ends with . : , ; */
+#define HEADLINE_FIGURES	(-4.2f)	/* a fifth figures: a date */
+#define HEADLINE_SEPS		(-3.45f) /* "Home | News": breadcrumbs */
+#define HEADLINE_STOPS		1.5f	/* times the stopword share */
+#define HEADLINE_CAPS		(-1.5f)	/* times the capitalised share */
+#define HEADLINE_PROSE		(-1.05f) /* classified as a paragraph */
+#define HEADLINE_DISTANCE	0.06f	/* per line above the article */
 
 /* Lede: the first article line after the headline with this many words. */
 #define LEDE_MIN_WORDS		6
