@@ -304,8 +304,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		diag("--in-place needs FILE arguments");
 		return -1;
 	}
-	if (opt->in_place && opt->learn) {
-		diag("--in-place and --learn do not go together");
+	if (opt->in_place && (opt->learn || opt->explain)) {
+		diag("--in-place does not go with --learn or --explain");
 		return -1;
 	}
 	return optind;
@@ -555,6 +555,8 @@ static void filter_json_line(struct run *r, const char *line, size_t len,
 	return;
 pass:
 	r->warnings++;
+	if (r->opt->explain)
+		return;
 	write_out(r, line, len);
 	write_out(r, "\n", 1);
 }
@@ -679,7 +681,9 @@ static void filter_in_place(struct run *r, FILE *in, const char *path)
 		r->out_fp = stdout;
 		return;
 	}
+	r->sep_pending = false;		/* each file is its own output */
 	filter_stream(r, in, path);
+	r->sep_pending = false;
 	ok = !write_failed(r) && fflush(r->out_fp) == 0 &&
 	     fsync(fd) == 0 && fchmod(fd, st.st_mode & 07777) == 0;
 	if (!ok && !r->write_errno)
@@ -744,7 +748,7 @@ static void print_stats(const struct run *r)
 
 	fprintf(stderr, "pages: %lu\nbytes in: %llu\nbytes out: %llu\n",
 		r->pages, r->bytes_in, r->bytes_out);
-	fputs("lines dropped by rules:\n", stderr);
+	fputs("lines dropped, edited or kept by rules:\n", stderr);
 	for (i = 0; i < n; i++)
 		order[i] = (int)i;
 	qsort_r(order, n, sizeof(int), by_hits, r->rules);

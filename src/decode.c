@@ -205,6 +205,8 @@ void normalize_text(struct buf *b, size_t start)
 			c = cp_decode(s + i, &len);
 		}
 		i += len;
+		if (c == '\r')		/* &#13;: line ends are LF here */
+			c = '\n';
 		c = fold_space(c);
 		if (c)
 			o += cp_encode(s + o, c);
@@ -263,9 +265,10 @@ void decoder_free(struct decoder *dec)
 	free(dec);
 }
 
-/* UTF-8 unless it has more ill-formed sequences than well-formed
- * multi-byte ones: a UTF-8 page with a stray bad byte stays UTF-8 (the
- * byte becomes U+FFFD), a Latin-1 page with accents does not. */
+/* UTF-8 when it has no ill-formed sequence, or (unless strict) more
+ * well-formed multi-byte sequences than ill-formed ones: a UTF-8 page
+ * with a stray bad byte stays UTF-8 (the byte becomes U+FFFD), a Latin-1
+ * page with accents does not. */
 static bool looks_utf8(const char *in, size_t len, bool strict)
 {
 	const unsigned char *s = (const unsigned char *)in;

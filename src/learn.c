@@ -329,6 +329,8 @@ static bool frequent(const struct learner *l, const struct entry *e,
 	if (e->words >= LONG_WORDS) {
 		need_pages *= LONG_PAGES_FACTOR;
 		need_share *= LONG_SHARE_FACTOR;
+		if (need_share > 1)
+			need_share = 1;
 	}
 	return pages >= need_pages && pages >= need_share * (double)g->pages;
 }
@@ -395,15 +397,27 @@ static int by_site_then_pages(const void *a, const void *b, void *arg)
 	return strcmp(x->e->example, y->e->example);
 }
 
-/* A rule name from the host: letters, digits, '.', '-'. */
+/* A rule name from the host: letters, digits, '.', '-', '_'; a host
+ * with other characters gets a hash of itself, so that two such hosts
+ * cannot give the same names. */
 static void write_name(FILE *out, const char *host, unsigned long n)
 {
+	const char *p;
+	bool replaced = false;
+
 	fputs("learned-", out);
 	if (!*host)
 		fputs("all", out);
-	for (; *host; host++)
-		fputc(strchr("abcdefghijklmnopqrstuvwxyz0123456789.-",
-			     *host) ? *host : '-', out);
+	for (p = host; *p; p++) {
+		bool ok = strchr("abcdefghijklmnopqrstuvwxyz0123456789.-_",
+				 *p) != NULL;
+
+		fputc(ok ? *p : '-', out);
+		replaced |= !ok;
+	}
+	if (replaced)
+		fprintf(out, "-%08lx", (unsigned long)(host_hash(host) &
+						      0xFFFFFFFFu));
 	fprintf(out, "-%lu", n);
 }
 
@@ -430,7 +444,8 @@ void learner_write(const struct learner *l, FILE *out)
 		(unsigned long)l->page, l->opt.min_pages,
 		l->opt.min_share * 100, LONG_WORDS,
 		l->opt.min_pages * LONG_PAGES_FACTOR,
-		l->opt.min_share * LONG_SHARE_FACTOR * 100);
+		l->opt.min_share * LONG_SHARE_FACTOR < 1 ?
+		l->opt.min_share * LONG_SHARE_FACTOR * 100 : 100);
 	if (l->skipped)
 		fprintf(out, "# %lu pages of sites beyond the counting budget "
 			"were not learned from.\n", l->skipped);

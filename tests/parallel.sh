@@ -14,6 +14,8 @@ out=tests/out/parallel
 rm -rf "$out" && mkdir -p "$out"
 pass=0
 fail=0
+# parallel takes --recend literally: '\f' would be two characters.
+ff=$(printf '\f')
 
 check() {	# name, single-run output, split-run output
 	if cmp -s "$2" "$3"; then
@@ -36,12 +38,18 @@ done > "$out/stream"
 cat fixtures/article.txt >> "$out/stream"
 
 "$filter" < "$out/stream" > "$out/single" 2>/dev/null
-parallel --pipe --recend '\f' --block 20k -k "$filter" 2>/dev/null \
+jobs=$(parallel --pipe --recend "$ff" --block 20k -k wc -c < "$out/stream" |
+       wc -l)
+if [ "$jobs" -lt 2 ]; then
+	echo "FAIL split: the stream went to $jobs job(s), not several"
+	fail=$((fail + 1))
+fi
+parallel --pipe --recend "$ff" --block 20k -k "$filter" 2>/dev/null \
 	< "$out/stream" > "$out/split"
 check pages "$out/single" "$out/split"
 
 "$filter" --format=json < "$out/stream" > "$out/single.json" 2>/dev/null
-parallel --pipe --recend '\f' --block 20k -k "$filter" --format=json \
+parallel --pipe --recend "$ff" --block 20k -k "$filter" --format=json \
 	2>/dev/null < "$out/stream" > "$out/split.json"
 check json "$out/single.json" "$out/split.json"
 
