@@ -529,6 +529,11 @@ static void filter_json_line(struct run *r, const char *line, size_t len,
 	size_t at;
 	int found;
 
+	if (len > r->opt->max_page) {
+		diag("%s:%lu: line is longer than %zu bytes; passed through "
+		     "unfiltered", name, lineno, r->opt->max_page);
+		goto pass;
+	}
 	if (json_object_parse(r->json, line, len, &err, &at) < 0) {
 		diag("%s:%lu:%zu: %s; line passed through", name, lineno,
 		     at + 1, err);
@@ -602,6 +607,13 @@ static void filter_wet(struct run *r, FILE *fp, const char *name)
 
 		r->bytes_in += rec->header.len + rec->body.len;
 		buf_reset(&r->out);
+		if (rec->conversion && rec->body.len > r->opt->max_page) {
+			diag("%s: record of %zu bytes is larger than %zu bytes; "
+			     "passed through unfiltered", name, rec->body.len,
+			     r->opt->max_page);
+			r->warnings++;
+			rec->conversion = false;
+		}
 		if (!rec->conversion) {
 			if (!r->learner && !r->opt->explain)
 				wet_write(&r->out, rec, rec->body.data,
