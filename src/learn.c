@@ -60,11 +60,26 @@ static uint64_t mix(uint64_t h, uint64_t v)
 	return h ? h : 1;
 }
 
-/* The key of a line: white space runs count as one space and digit runs
- * as one digit, so "9241 vues" and "17 vues" are the same line. */
+/* Digits vary only beside words: "9241 vues" and "17 vues" are one
+ * line, but a line of bare figures is content as often as a counter
+ * (table cells, list numbers), so its figures must repeat exactly. */
+static bool has_letter(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 ||
+		    ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			return true;
+	return false;
+}
+
+/* The key of a line: white space runs count as one space and, if the
+ * line has letters, digit runs as one digit. */
 static uint64_t line_key(const char *s, size_t len)
 {
 	uint64_t h = 0xCBF29CE484222325ull;
+	bool fold_digits = has_letter(s, len);
 	size_t i = 0;
 
 	while (i < len) {
@@ -73,7 +88,7 @@ static uint64_t line_key(const char *s, size_t len)
 		if (c == ' ' || c == '\t') {
 			i += strspn(s + i, " \t");
 			c = ' ';
-		} else if (c >= '0' && c <= '9') {
+		} else if (fold_digits && c >= '0' && c <= '9') {
 			i += strspn(s + i, "0123456789");
 			c = '0';
 		} else {
@@ -361,12 +376,14 @@ static enum kind kind_of(const struct learner *l, const struct entry *e)
 /* The pattern matching the example and its trivial variants. */
 static void write_pattern(FILE *out, const char *s)
 {
+	bool fold_digits = has_letter(s, strlen(s));
+
 	fputs("/^", out);
 	while (*s) {
 		if (*s == ' ' || *s == '\t') {
 			s += strspn(s, " \t");
 			fputs("\\s+", out);
-		} else if (*s >= '0' && *s <= '9') {
+		} else if (fold_digits && *s >= '0' && *s <= '9') {
 			s += strspn(s, "0123456789");
 			fputs("\\d+", out);
 		} else {
