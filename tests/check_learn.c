@@ -165,6 +165,26 @@ START_TEST(test_pattern_escaped_and_tolerant)
 }
 END_TEST
 
+/* Figures vary only beside words: bare numbers must repeat exactly. */
+START_TEST(test_bare_figures_exact)
+{
+	struct learn_options o = defaults();
+	struct learner *l = learner_new(&o);
+	char *out;
+
+	add_pages(l, 1, "2019\n9241\n12 vues\n", NULL);
+	add_pages(l, 1, "2019\n17\n3 vues\n", NULL);
+	add_pages(l, 1, "2019\n403\n100 vues\n", NULL);
+	out = written(l);
+	ck_assert_ptr_nonnull(strstr(out, " /^2019$/\n"));
+	ck_assert_ptr_nonnull(strstr(out, " /^\\d+\\s+vues$/\n"));
+	ck_assert_ptr_null(strstr(out, "/^\\d+$/"));
+	ck_assert_int_eq(count_rules(out), 2);
+	free(out);
+	learner_free(l);
+}
+END_TEST
+
 START_TEST(test_sites_scoped_by_host)
 {
 	struct learn_options o = defaults();
@@ -256,6 +276,7 @@ Suite *learn_suite(void)
 	tcase_add_test(tc, test_thresholds);
 	tcase_add_test(tc, test_long_lines_need_more);
 	tcase_add_test(tc, test_pattern_escaped_and_tolerant);
+	tcase_add_test(tc, test_bare_figures_exact);
 	tcase_add_test(tc, test_sites_scoped_by_host);
 	tcase_add_test(tc, test_footer_becomes_one_tail_rule);
 	tcase_add_test(tc, test_budget_forgets_rare_lines);
