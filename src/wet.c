@@ -174,7 +174,7 @@ static size_t find_record_start(const char *s, size_t len)
  * mismatch, take what lies before the next version line into the body
  * so that nothing is lost. */
 static void read_trailer(struct wet_reader *r, struct wet_record *rec,
-			 size_t *warnings)
+			 size_t *warnings, bool have_len)
 {
 	struct buf line = BUF_INIT;
 	size_t extra = 0, base = rec->body.len;
@@ -188,7 +188,7 @@ static void read_trailer(struct wet_reader *r, struct wet_record *rec,
 			extra++;
 		buf_append(&rec->body, line.data, line.len);
 	}
-	if (extra)
+	if (extra && have_len)
 		warn(r, warnings, "Content-Length is shorter than the record; "
 		     "the rest is kept in its body");
 	/* Drop the record separator itself, not the body's own line ends. */
@@ -256,10 +256,20 @@ int wet_next(struct wet_reader *r, struct wet_record *rec,
 	cut = find_record_start(rec->body.data ? rec->body.data : "",
 				rec->body.len);
 	if (cut < rec->body.len) {
+		size_t sep = 0;
+
 		warn(r, warnings, "Content-Length runs into the next record");
 		give_back(r, &rec->body, cut);
+		/* The CRLF CRLF before the next record is not body. */
+		while (sep < 4 && rec->body.len > 0 &&
+		       (rec->body.data[rec->body.len - 1] == '\n' ||
+			rec->body.data[rec->body.len - 1] == '\r')) {
+			rec->body.len--;
+			sep++;
+		}
+		rec->body.data[rec->body.len] = '\0';
 	}
-	read_trailer(r, rec, warnings);
+	read_trailer(r, rec, warnings, have_len);
 	return r->error ? -1 : 1;
 }
 

@@ -28,6 +28,8 @@ Suite *structure_suite(void);
 Suite *output_suite(void);
 Suite *reader_suite(void);
 Suite *learn_suite(void);
+Suite *jsonl_suite(void);
+Suite *wet_suite(void);
 
 /* ---- helpers ----------------------------------------------------------- */
 
