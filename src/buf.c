@@ -17,7 +17,8 @@ void buf_reserve(struct buf *b, size_t extra)
 void buf_append(struct buf *b, const void *data, size_t len)
 {
 	buf_reserve(b, len);
-	memcpy(b->data + b->len, data, len);
+	if (len)	/* data may be NULL then: an empty buffer's */
+		memcpy(b->data + b->len, data, len);
 	b->len += len;
 	b->data[b->len] = '\0';
 }

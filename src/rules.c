@@ -48,19 +48,30 @@ struct rule {
 	unsigned long count;	/* UNTIL_LINES */
 	pcre2_code *end;	/* UNTIL_MATCH */
 	unsigned long max;	/* 0: no cap on the section's length */
-	bool combined;		/* covered by a prefilter */
+	int chunk;		/* its prefilter chunk, -1 if tried alone */
 	unsigned long tries;	/* lines it was tried on */
 	unsigned long hits;
 };
 
-/* Most lines match no rule.  Two alternations of all the rules that can
- * be combined (anchored ones, tried only at the line start, and the
- * rest) tell in one or two JIT matches whether any rule can match. */
+/* Most lines match no rule.  The anchored rules (tried only at the line
+ * start) that can be combined are joined, in file order, into a few
+ * alternations ("chunks": one alternation of them all is more than
+ * PCRE2 compiles), each alternative marked with its rule's index.  As
+ * alternatives are tried in order, one JIT match per chunk tells the
+ * first anchored rule that matches the line, if any; the rules before it
+ * need not be tried.  Floating rules are tried one by one: alone, each
+ * keeps PCRE2's start-of-match optimisations, which an alternation of
+ * them loses (it was twice as slow as the rules one by one). */
+struct chunk {
+	pcre2_code *re;
+	size_t first;		/* index of the rule of its first alternative */
+};
+
 struct prefilter {
-	pcre2_code *anchored;
-	pcre2_code *floating;
+	struct chunk *chunks;
+	size_t nchunks, cap;
+	size_t *skip;		/* skip[k]: first rule from k on not in a chunk */
 	bool built;
-	bool all_combined;
 };
 
 /* The hosts a "host" line names: its rules apply to pages from them. */
@@ -117,8 +128,12 @@ struct rule_set *rule_set_new(void)
 
 static void prefilter_clear(struct prefilter *pre)
 {
-	pcre2_code_free(pre->anchored);
-	pcre2_code_free(pre->floating);
+	size_t i;
+
+	for (i = 0; i < pre->nchunks; i++)
+		pcre2_code_free(pre->chunks[i].re);
+	free(pre->chunks);
+	free(pre->skip);
 	memset(pre, 0, sizeof(*pre));
 }
 
@@ -606,51 +621,90 @@ static bool anchored(const pcre2_code *re)
 	return (opts & PCRE2_ANCHORED) != 0;
 }
 
-static pcre2_code *compile_alternation(const struct buf *b, uint32_t extra)
+/* An alternation of the rules idx[0..n), in order, each alternative
+ * marked with its rule's index; NULL if PCRE2 cannot compile it or
+ * JIT-compile it (then the caller splits it). */
+static pcre2_code *compile_chunk(const struct rule_set *rs,
+				 const size_t *idx, size_t n)
 {
+	struct buf b = BUF_INIT;
 	PCRE2_SIZE off;
 	int err;
 	pcre2_code *re;
+	size_t i;
 
-	if (b->len == 0)
-		return NULL;
-	re = pcre2_compile((PCRE2_SPTR)b->data, b->len,
-			   PCRE2_UTF | PCRE2_UCP | extra, &err, &off, NULL);
-	if (re)
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	for (i = 0; i < n; i++) {
+		const struct rule *r = &rs->rules[idx[i]];
+		char mark[48];
+
+		snprintf(mark, sizeof(mark), "%s(*MARK:%zu)(?:%s", i ? "|" : "",
+			 idx[i], r->caseless ? "(?i)" : "");
+		buf_puts(&b, mark);
+		buf_puts(&b, r->source);
+		/* \E ends a \Q the pattern left open; alone it is ignored. */
+		buf_puts(&b, "\\E)");
+	}
+	re = pcre2_compile((PCRE2_SPTR)b.data, b.len,
+			   PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err, &off,
+			   NULL);
+	buf_free(&b);
+	if (re && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(re);
+		re = NULL;
+	}
 	return re;
+}
+
+/* Put the rules idx[0..n) into chunks, halving until they compile; a
+ * rule that does not compile even alone is left to be tried alone. */
+static void add_chunks(struct rule_set *rs, const size_t *idx, size_t n)
+{
+	struct prefilter *pre = &rs->pre;
+	pcre2_code *re;
+	void *chunks;
+	size_t i;
+
+	if (n == 0)
+		return;
+	re = compile_chunk(rs, idx, n);
+	if (!re) {
+		if (n > 1) {
+			add_chunks(rs, idx, n / 2);
+			add_chunks(rs, idx + n / 2, n - n / 2);
+		}
+		return;
+	}
+	chunks = pre->chunks;
+	xgrow(&chunks, &pre->cap, pre->nchunks + 1, sizeof(struct chunk));
+	pre->chunks = chunks;
+	pre->chunks[pre->nchunks].re = re;
+	pre->chunks[pre->nchunks].first = idx[0];
+	for (i = 0; i < n; i++)
+		rs->rules[idx[i]].chunk = (int)pre->nchunks;
+	pre->nchunks++;
 }
 
 static void prefilter_build(struct rule_set *rs)
 {
-	struct buf alt[2] = { BUF_INIT, BUF_INIT };	/* anchored, floating */
-	size_t i;
+	size_t *idx = xmalloc((rs->n + 1) * sizeof(size_t));
+	size_t i, n = 0;
 
-	rs->pre.all_combined = true;
+	/* Host-scoped rules stay apart: they are tried only where they
+	 * apply. */
 	for (i = 0; i < rs->n; i++) {
 		struct rule *r = &rs->rules[i];
-		struct buf *b = &alt[anchored(r->re) ? 0 : 1];
 
-		r->combined = combinable(r);
-		if (!r->combined) {
-			rs->pre.all_combined = false;
-			continue;
-		}
-		if (b->len)
-			buf_putc(b, '|');
-		buf_puts(b, r->caseless ? "(?:(?i)" : "(?:");
-		buf_puts(b, r->source);
-		buf_putc(b, ')');
+		r->chunk = -1;
+		if (r->scope < 0 && anchored(r->re) && combinable(r))
+			idx[n++] = i;
 	}
-	rs->pre.anchored = compile_alternation(&alt[0], PCRE2_ANCHORED);
-	rs->pre.floating = compile_alternation(&alt[1], 0);
-	/* Should an alternation not compile, every rule is tried directly. */
-	if ((alt[0].len && !rs->pre.anchored) ||
-	    (alt[1].len && !rs->pre.floating))
-		for (i = 0; i < rs->n; i++)
-			rs->rules[i].combined = false;
-	buf_free(&alt[0]);
-	buf_free(&alt[1]);
+	add_chunks(rs, idx, n);
+	free(idx);
+	rs->pre.skip = xmalloc((rs->n + 1) * sizeof(size_t));
+	rs->pre.skip[rs->n] = rs->n;
+	for (i = rs->n; i-- > 0;)
+		rs->pre.skip[i] = rs->rules[i].chunk < 0 ? i :
+				  rs->pre.skip[i + 1];
 	rs->pre.built = true;
 }
 
@@ -669,12 +723,43 @@ static enum match_result match_at(struct rule_set *rs, const pcre2_code *re,
 	return rc == PCRE2_ERROR_NOMATCH ? MATCH_NO : MATCH_LIMIT;
 }
 
-static bool prefilter_hit(struct rule_set *rs, const struct line *l)
+/* What the chunks say about a line as it is now. */
+struct hint {
+	size_t next;		/* no rule in a chunk before it matches */
+	int chunk;		/* the chunk of next, -1 if none matched */
+	bool sure;		/* next matches (else try it and the rest of
+				 * its chunk one by one: the chunk hit its
+				 * match limit) */
+};
+
+/* The first rule of the chunks from chunk c on that matches the line. */
+static struct hint first_match(struct rule_set *rs, const struct line *l,
+			       size_t c)
 {
-	return (rs->pre.anchored &&
-		match_at(rs, rs->pre.anchored, l, 0) != MATCH_NO) ||
-	       (rs->pre.floating &&
-		match_at(rs, rs->pre.floating, l, 0) != MATCH_NO);
+	struct hint h = { rs->n, -1, false };
+	PCRE2_SPTR mark;
+
+	for (; c < rs->pre.nchunks; c++) {
+		switch (match_at(rs, rs->pre.chunks[c].re, l, 0)) {
+		case MATCH_NO:
+			continue;
+		case MATCH_YES:
+			mark = pcre2_get_mark(rs->md);
+			h.chunk = (int)c;
+			if (mark) {
+				h.next = strtoul((const char *)mark, NULL, 10);
+				h.sure = true;
+			} else {
+				h.next = rs->pre.chunks[c].first;
+			}
+			return h;
+		case MATCH_LIMIT:
+			h.chunk = (int)c;
+			h.next = rs->pre.chunks[c].first;
+			return h;
+		}
+	}
+	return h;
 }
 
 static void warn_limit(const struct rule_set *rs, const struct doc *d,
@@ -742,21 +827,40 @@ static bool applies(const struct rule_set *rs, const struct rule *r)
 }
 
 /* Run the rules on line i in file order: strip rules edit the line, the
- * first other rule that matches decides.  Returns that rule, or -1. */
+ * first other rule that matches decides.  Returns that rule, or -1.
+ *
+ * The chunks (see struct prefilter) tell which rules in them cannot
+ * match the line as it is: those are passed over until a strip rule
+ * edits the line, after which every rule is tried. */
 static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		       size_t *warnings)
 {
 	struct line *l = &d->lines[i];
-	bool candidates = prefilter_hit(rs, l);
+	struct hint h = first_match(rs, l, 0);
+	bool edited = false;
 	size_t k;
 
-	if (!candidates && rs->pre.all_combined)
-		return -1;
 	for (k = 0; k < rs->n; k++) {
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if ((r->combined && !candidates) || !applies(rs, r))
+		if (r->chunk >= 0 && !edited) {
+			if (k < h.next) {
+				/* matches not: on to the next rule that may */
+				k = (rs->pre.skip[k] < h.next ?
+				     rs->pre.skip[k] : h.next) - 1;
+				continue;
+			}
+			if (r->chunk != h.chunk) {
+				/* past the last hint's chunk: ask again */
+				h = first_match(rs, l, (size_t)r->chunk);
+				k--;
+				continue;
+			}
+			if (k == h.next && h.sure && r->action != ACT_STRIP)
+				return (int)k;
+		}
+		if (!applies(rs, r))
 			continue;
 		if (++r->tries == JIT_AFTER)	/* no JIT: the interpreter */
 			(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
@@ -767,6 +871,7 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 				if (line_blank(l))
 					return (int)k;	/* dropped, counted there */
 				r->hits++;
+				edited = true;
 			}
 		} else {
 			m = match_at(rs, r->re, l, 0);

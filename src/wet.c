@@ -143,8 +143,9 @@ static void give_back(struct wet_reader *r, struct buf *b, size_t at)
 	struct buf rest = BUF_INIT;
 
 	buf_append(&rest, b->data + at, b->len - at);
-	buf_append(&rest, r->back.data + r->back_pos,
-		   r->back.len - r->back_pos);
+	if (r->back_pos < r->back.len)
+		buf_append(&rest, r->back.data + r->back_pos,
+			   r->back.len - r->back_pos);
 	buf_free(&r->back);
 	r->back = rest;
 	r->back_pos = 0;
