@@ -52,7 +52,9 @@ tests/check_%.o: tests/check_%.c
 check: all tests/check_filter
 	./tests/check_filter
 	sh tests/golden.sh ./filter
+	sh tests/faults.sh ./filter
 	sh tests/parallel.sh ./filter
+	sh tests/examples.sh ./filter
 	mandoc -Tlint -W warning man/filter.1 man/filter-rules.5
 
 # The same tests built with AddressSanitizer and UBSan, in their own tree.
@@ -61,6 +63,19 @@ check-asan: deps-ok
 	git ls-files -z | xargs -0 tar cf - | tar xf - -C build-asan
 	$(MAKE) -C build-asan check CC=clang \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+# The golden tests under valgrind (memory errors and leaks fail them).
+valgrind: all
+	sh tests/valgrind.sh ./filter
+
+# Throughput and memory against cat and grep -P; see bench/run.sh.
+bench: all
+	sh bench/run.sh ./filter
+
+# libFuzzer harnesses, FUZZ_SECONDS each; see tests/fuzz/run.sh.
+FUZZ_SECONDS ?= 60
+fuzz: deps-ok
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
 demo: all
 	./filter fixtures/seed-rt.txt
@@ -92,6 +107,7 @@ uninstall:
 
 clean:
 	rm -f filter filter.o $(OBJ) $(DEPFILES) tests/*.o tests/check_filter
-	rm -rf tests/out build-asan
+	rm -rf tests/out build-asan fuzz-build
 
-.PHONY: all deps-ok check check-asan demo eval install uninstall clean
+.PHONY: all deps-ok check check-asan valgrind bench fuzz demo eval install \
+	uninstall clean
