@@ -57,6 +57,14 @@ static bool dense_cp(uint32_t c)
 	       (c >= 0xF900 && c <= 0xFAFF);
 }
 
+/* Sentence punctuation of Chinese and Japanese: ideographic comma and
+ * full stop, full-width comma, colon, semicolon, ! and ?. */
+static bool cjk_punct_cp(uint32_t c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1A ||
+	       c == 0xFF1B || c == 0xFF01 || c == 0xFF1F;
+}
+
 /* What a list item starts with: a bullet sign, or a number and "." or
  * ")" ("3. Take the blanket off"), then a space. */
 static bool starts_bullet(const char *s, size_t len)
@@ -94,7 +102,8 @@ static bool ends_sentence(const struct line *l)
 			return true;
 		if (c != '"' && c != '\'' && c != ')' && c != ']' &&
 		    c != 0xBB && c != 0x201D && c != 0x2019 && c != ' ' &&
-		    c != 0xA0)
+		    c != 0xA0 && c != 0xFF09 && c != 0x300D && c != 0x300F &&
+		    c != 0x3011)
 			return false;
 		n -= back;
 	}
@@ -133,6 +142,8 @@ static void measure_chars(const struct line *l, struct features *f)
 			f->cjk++;
 		if (symbol_cp(cp))
 			f->symbols++;
+		if (cjk_punct_cp(cp))
+			f->cjk_punct++;
 		if (cp_is_upper(cp) && lower_run >= GLUE_MIN_LOWER)
 			f->glue++;
 		lower_run = cp_is_lower(cp) ? lower_run + 1 : 0;
@@ -172,11 +183,13 @@ static bool continues(const struct line *prev, const struct line *l)
 	size_t n;
 	uint32_t c;
 
-	if (line_blank(prev) || prev->f.punct_end || l->f.bullet ||
+	if (line_blank(prev) || prev->f.punct_end ||
 	    prev->f.chars < CONT_MIN_CHARS)
 		return false;
 	c = cp_decode(l->text, &n);
-	return l->f.lower || c == 0x2014 || c == 0x2013;
+	if (c == 0x2014 || c == 0x2013)	/* "... and more / — one click" */
+		return true;
+	return l->f.lower && !l->f.bullet;
 }
 
 /* The page's language: the stoplist that covers the largest share of
@@ -236,13 +249,14 @@ static enum cls judge(const struct features *f, bool known_lang,
 	*score = stops;
 	if (f->words == 0)
 		return CLS_BAD;
-	if (f->glue > 0 && f->words <= GLUE_MAX_WORDS && !f->punct_end)
+	if (f->glue > 0 && f->words <= GLUE_MAX_WORDS && !f->punct_end &&
+	    2 * f->cjk < f->chars)	/* "DeepMind开发": a name in Chinese */
 		return CLS_BAD;
 	if ((float)f->seps >= SEP_SHARE * (float)f->words && f->seps >= 2)
 		return CLS_BAD;
 	if ((float)f->digits >= DIGIT_SHARE * (float)f->chars)
 		return CLS_BAD;
-	if (eff_chars(f) < LEN_SHORT)
+	if (eff_chars(f) < LEN_SHORT && f->cjk_punct == 0)
 		return CLS_SHORT;
 	if (!known_lang)
 		return judge_unknown(f);
@@ -263,6 +277,7 @@ static void features_add(struct features *sum, const struct features *f)
 	sum->seps += f->seps;
 	sum->glue += f->glue;
 	sum->cjk += f->cjk;
+	sum->cjk_punct += f->cjk_punct;
 	sum->punct_end = f->punct_end;
 }
 

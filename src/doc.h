@@ -60,6 +60,9 @@ struct features {
 	unsigned lower;		/* starts with a lower-case letter */
 	unsigned cont;		/* continues the line above: a paragraph
 				 * hard-wrapped in the page's source */
+	unsigned cjk_punct;	/* CJK commas and full stops: "，" "。"
+				 * inside a short dense-script line make
+				 * it a sentence, not a menu item */
 };
 
 /* What the text of a line looks like, from classify. */

@@ -202,10 +202,11 @@ void output_explain(FILE *out, const struct doc *d,
 			fprintf(out, " cls=%s chars=%u words=%u stops=%u "
 				"caps=%u digits=%u seps=%u glue=%u end=%u "
 				"copies=%u cjk=%u bullet=%u symbols=%u lower=%u "
-				"cont=%u", cls_name(l->cls), f->chars,
+				"cont=%u cjkp=%u", cls_name(l->cls), f->chars,
 				f->words, f->stops, f->caps, f->digits, f->seps,
 				f->glue, f->punct_end, l->copies, f->cjk,
-				f->bullet, f->symbols, f->lower, f->cont);
+				f->bullet, f->symbols, f->lower, f->cont,
+				f->cjk_punct);
 		fprintf(out, "\t%s%s\n", l->text, off);
 	}
 }

@@ -22,6 +22,13 @@ struct structure {
 	float *w;		/* per line: weight for the article span */
 	unsigned char *ctx;	/* per line: prose above it (w_cap too) */
 	size_t w_cap;
+	bool full;		/* the page has a full paragraph */
+	uint64_t *wh;		/* word hashes of one line */
+	size_t wh_cap;
+	struct quote {		/* headline candidates' word keys */
+		uint64_t key;	/* 0: empty */
+		uint32_t words;
+	} quote[4 * HEADLINE_LOOKBACK];
 	struct stoplist *stops;	/* function words carry no topic */
 };
 
@@ -41,6 +48,7 @@ void structure_free(struct structure *s)
 	free(s->keys);
 	free(s->w);
 	free(s->ctx);
+	free(s->wh);
 	stoplist_free(s->stops);
 	free(s);
 }
@@ -287,6 +295,14 @@ static bool is_prose(const struct line *l)
 	return alive(l) && (l->cls == CLS_GOOD || l->verdict == VERDICT_KEEP);
 }
 
+/* What makes a NEAR line beside it text: prose; on a page without a
+ * full paragraph (see has_full_paragraph()) also a short line, as its
+ * headings and fragments are all the text there is. */
+static bool anchors_near(const struct structure *s, const struct line *l)
+{
+	return is_prose(l) || (!s->full && alive(l) && l->cls == CLS_SHORT);
+}
+
 /* A NEAR line is text only next to prose (jusText's near-good rule):
  * the nearest line that is neither blank nor NEAR, above or below, must
  * be prose.  Otherwise it weighs as a short line: a lone teaser or
@@ -302,7 +318,7 @@ static void weigh_lone_near(struct structure *s, const struct doc *d)
 
 		s->ctx[i] = prose;
 		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
-			prose = is_prose(l);
+			prose = anchors_near(s, l);
 	}
 	prose = false;
 	for (i = d->nlines; i-- > 0;) {
@@ -312,8 +328,31 @@ static void weigh_lone_near(struct structure *s, const struct doc *d)
 		    l->cls == CLS_NEAR && !prose && !s->ctx[i])
 			s->w[i] = WEIGHT_SHORT;
 		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
-			prose = is_prose(l);
+			prose = anchors_near(s, l);
 	}
+}
+
+/* Whether the page has one full paragraph: a GOOD block (a line with
+ * the lines that continue it) of PARA_FULL_CHARS.  A product or landing
+ * page of short wrapped fragments has none, and there the near-good
+ * rule would leave no text at all. */
+static bool has_full_paragraph(const struct doc *d)
+{
+	size_t i;
+	unsigned chars = 0;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l) || l->cls != CLS_GOOD) {
+			chars = 0;
+			continue;
+		}
+		chars = l->f.cont ? chars + l->f.chars : l->f.chars;
+		if (chars >= PARA_FULL_CHARS)
+			return true;
+	}
+	return false;
 }
 
 /* The lines [from, to) are a gap between blocks of text.  The longer a
@@ -338,6 +377,8 @@ static void weigh_gap(struct structure *s, const struct doc *d, size_t from,
 	for (i = from; i < to; i++) {
 		if (line_blank(&d->lines[i]) || data_like(&d->lines[i]))
 			continue;
+		if (!s->full && d->lines[i].verdict != VERDICT_DROP)
+			continue;	/* no paragraph: headings are text */
 		s->w[i] -= GAP_STEP * (float)(k < GAP_RAMP ? k : GAP_RAMP);
 		k++;
 	}
@@ -357,6 +398,7 @@ static void weigh(struct structure *s, const struct doc *d)
 	}
 	for (i = 0; i < d->nlines; i++)
 		s->w[i] = weight(&d->lines[i]);
+	s->full = has_full_paragraph(d);
 	weigh_lone_near(s, d);
 	for (i = 0; i < d->nlines; i++) {
 		if (s->w[i] > 0 && gap != SIZE_MAX) {
@@ -439,7 +481,7 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 
 		s->ctx[i] = prose;
 		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
-			prose = is_prose(l);
+			prose = anchors_near(s, l);
 	}
 	for (i = to, prose = false; i-- > from;) {
 		struct line *l = &d->lines[i];
@@ -448,7 +490,7 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 		if (near && l->verdict != VERDICT_KEEP && !prose && !s->ctx[i])
 			set_drop(l, REASON_GAP);
 		else if (!line_blank(l) && !near)
-			prose = is_prose(l);
+			prose = anchors_near(s, l);
 	}
 }
 
@@ -606,17 +648,159 @@ static bool ends_like_text(const struct line *l)
 	return n > 0 && strchr(".:,;", l->text[n - 1]);
 }
 
-/* How much l looks like the page's headline; higher is more likely.
- * The weights are in tune.h, HEADLINE_*. */
-static float title_score(const struct structure *s, const struct line *l,
+static bool title_like(const struct line *l)
+{
+	if (l->verdict == VERDICT_DROP || line_blank(l))
+		return false;
+	return l->f.words > 0 && l->f.words <= HEADLINE_MAX_WORDS &&
+	       l->f.chars <= HEADLINE_MAX_CHARS;
+}
+
+/* "12. März 2020", "Jan 18, 2019 | 5 min read". */
+static bool date_like(const struct line *l)
+{
+	return l->f.digits >= DATE_MIN_DIGITS && l->f.words <= DATE_MAX_WORDS;
+}
+
+/* A line that could be a headline or a standfirst, not a label. */
+static bool strong_title(const struct line *l)
+{
+	return title_like(l) && l->f.words >= 3 && !date_like(l) &&
+	       !l->f.lower;
+}
+
+/* What the lines next to candidate i say about it: going dir (+1 down,
+ * -1 up) past dates, labels and lines a rule dropped, is the next
+ * title-like line shorter (above a headline: its kicker)?  Also whether
+ * a date was passed (below a headline: its dateline). */
+static void neighbours(const struct doc *d, size_t i, int dir, bool *shorter,
+		       bool *date)
+{
+	const struct line *c = &d->lines[i];
+	unsigned seen = 0;
+
+	*shorter = *date = false;
+	while (seen < HEADLINE_NEIGHBOURS &&
+	       ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (date_like(l)) {
+			*date = true;
+			continue;
+		}
+		if (l->verdict == VERDICT_DROP || l->f.words <= 2)
+			continue;
+		*shorter = strong_title(l) && strong_title(c) &&
+			   l->f.words < c->f.words;
+		return;
+	}
+}
+
+/* Word hashes of l into s->wh; returns how many. */
+static size_t word_hashes(struct structure *s, const struct line *l)
+{
+	size_t pos = 0, n = 0;
+	uint64_t h;
+
+	if (l->f.words + 1 > s->wh_cap) {
+		free(s->wh);
+		s->wh_cap = l->f.words + 64;
+		s->wh = xmalloc(s->wh_cap * sizeof(*s->wh));
+	}
+	while (n < s->wh_cap && next_word_hash(l->text, l->len, &pos, &h))
+		s->wh[n++] = h;
+	return n;
+}
+
+static uint64_t words_key(const uint64_t *wh, size_t n)
+{
+	uint64_t key = 0x84222325CBF29CE4ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		key = hash_bytes(key, (const char *)&wh[i], sizeof(wh[i]));
+	return key;
+}
+
+static struct quote *quote_slot(struct structure *s, uint64_t key)
+{
+	size_t n = ARRAY_LEN(s->quote), i = (size_t)key % n;
+
+	while (s->quote[i].key && s->quote[i].key != key)
+		i = (i + 1) % n;
+	return &s->quote[i];
+}
+
+/* Mark which headline candidates in [lo, hi] occur inside a longer line
+ * of the page ("Title | Site", "Home / News / Title"): quote[].words
+ * becomes 0 for those.  Windows of every candidate length are hashed,
+ * so this is linear in the page's words times HEADLINE_MAX_WORDS. */
+static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
+			size_t hi)
+{
+	size_t i, j, k, n;
+
+	memset(s->quote, 0, sizeof(s->quote));
+	for (i = lo; i <= hi; i++)
+		if (title_like(&d->lines[i]) && d->lines[i].f.words >= 2) {
+			uint64_t key;
+			struct quote *q;
+
+			n = word_hashes(s, &d->lines[i]);
+			key = words_key(s->wh, n);
+			q = quote_slot(s, key);
+			q->key = key;
+			q->words = (uint32_t)n;
+		}
+	for (i = 0; i < d->nlines; i++) {
+		if (line_blank(&d->lines[i]) || d->lines[i].f.words < 3)
+			continue;
+		n = word_hashes(s, &d->lines[i]);
+		for (j = 0; j < n; j++) {
+			uint64_t key = 0x84222325CBF29CE4ull;
+
+			for (k = j; k < n && k - j < HEADLINE_MAX_WORDS; k++) {
+				struct quote *q;
+
+				key = hash_bytes(key, (const char *)&s->wh[k],
+						 sizeof(s->wh[k]));
+				if (k - j + 1 >= n)	/* not longer */
+					break;
+				q = quote_slot(s, key);
+				if (q->key && q->words == k - j + 1)
+					q->words = 0;
+			}
+		}
+	}
+}
+
+static bool quoted(struct structure *s, const struct line *l)
+{
+	size_t n;
+
+	if (l->f.words < 2)
+		return false;
+	n = word_hashes(s, l);
+	return quote_slot(s, words_key(s->wh, n))->words == 0;
+}
+
+/* How much l (line i) looks like the page's headline; higher is more
+ * likely.  The weights are in tune.h, HEADLINE_*. */
+static float title_score(struct structure *s, const struct doc *d, size_t i,
 			 size_t distance)
 {
+	const struct line *l = &d->lines[i];
 	const struct features *f = &l->f;
 	float words = (float)f->words, sc;
+	bool shorter, date;
 
 	sc = HEADLINE_OVERLAP * body_overlap(s, l);
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
 	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
+	sc += quoted(s, l) ? HEADLINE_QUOTED : 0;
 	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
 	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
@@ -626,25 +810,27 @@ static float title_score(const struct structure *s, const struct line *l,
 	sc += HEADLINE_STOPS * (float)f->stops / words;
 	sc += HEADLINE_CAPS * (float)f->caps / words;
 	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
+	sc += f->lower ? HEADLINE_LOWER : 0;
+	neighbours(d, i, 1, &shorter, &date);
+	sc += date ? HEADLINE_DATE_NEXT : 0;
+	neighbours(d, i, -1, &shorter, &date);
+	sc += shorter ? HEADLINE_IS_DEK : 0;
 	return sc - HEADLINE_DISTANCE * (float)distance;
-}
-
-static bool title_like(const struct line *l)
-{
-	if (l->verdict == VERDICT_DROP || line_blank(l))
-		return false;
-	return l->f.words > 0 && l->f.words <= HEADLINE_MAX_WORDS &&
-	       l->f.chars <= HEADLINE_MAX_CHARS;
 }
 
 /* The most title-like line among those just above the first article
  * line (or that line itself): SIZE_MAX if none. */
 static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 {
-	size_t i = first + 1, seen = 0, best = SIZE_MAX;
+	size_t i = first + 1, seen = 0, best = SIZE_MAX, lo = first;
 	float best_score = -1e9f;
 
+	while (lo > 0 && seen < HEADLINE_LOOKBACK)
+		if (!line_blank(&d->lines[--lo]))
+			seen++;
+	find_quoted(s, d, lo, first);
 	index_body(s, d);
+	seen = 0;
 	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
 		struct line *l = &d->lines[i];
 		float sc;
@@ -655,7 +841,7 @@ static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 			seen++;
 			continue;
 		}
-		sc = title_score(s, l, seen++);
+		sc = title_score(s, d, i, seen++);
 		if (sc > best_score) {
 			best_score = sc;
 			best = i;

@@ -47,6 +47,10 @@
 #define GAP_DATA_SHARE		0.3f	/* a gap with this share of lines of
 					 * code, figures or tables is no gap */
 
+#define PARA_FULL_CHARS		200	/* a GOOD block this long is a full
+					 * paragraph; a page without one keeps
+					 * its NEAR lines (landing pages) */
+
 #define SPAN_EARLY_SHARE	0.5f	/* the first block this share of the
 					 * heaviest is the article */
 
@@ -55,26 +59,40 @@
 
 /* Headline: the best-scoring line among this many lines above the
  * article (the first article line included).  Each HEADLINE_* weight is
- * added when the line has the property; fitted on the dev corpus. */
+ * added when the line has the property; fitted as a softmax ranker on
+ * half the dev corpus and checked on the other half. */
 #define HEADLINE_LOOKBACK	40
 #define HEADLINE_MAX_WORDS	30
 #define HEADLINE_MAX_CHARS	200
 #define HEADLINE_WORD_MIN	4	/* bytes: words checked for overlap */
-#define HEADLINE_OVERLAP	4.0f	/* times in / (n + 1), n its topic
+#define HEADLINE_OVERLAP	4.9f	/* times in / (n + 1), n its topic
 					 * words, in those the article uses */
-#define HEADLINE_COPIES		0.8f	/* occurs twice: title and h1 */
+#define HEADLINE_COPIES		0.3f	/* occurs twice: title and h1 */
 #define HEADLINE_CONTAINED	1.0f	/* its words recur in a longer line:
 					 * a caption or teaser quoting it */
-#define HEADLINE_FEW_WORDS	(-1.75f) /* under 3 words: a label */
-#define HEADLINE_ONE_WORD	(-3.2f)	/* one word: a menu item */
-#define HEADLINE_MANY_WORDS	(-1.6f)	/* over 20 words: a sentence */
-#define HEADLINE_PERIOD		(-2.8f)	/* ends with . : , ; */
-#define HEADLINE_FIGURES	(-4.2f)	/* a fifth figures: a date */
-#define HEADLINE_SEPS		(-3.45f) /* "Home | News": breadcrumbs */
+#define HEADLINE_QUOTED		0.8f	/* it occurs inside a longer line:
+					 * "Title - Site", "News | Title" */
+#define HEADLINE_FEW_WORDS	(-1.3f)	/* under 3 words: a label */
+#define HEADLINE_ONE_WORD	(-1.1f)	/* one word: a menu item */
+#define HEADLINE_MANY_WORDS	(-0.55f) /* over 20 words: a sentence */
+#define HEADLINE_PERIOD		(-2.35f) /* ends with . : , ; */
+#define HEADLINE_FIGURES	(-1.7f)	/* a fifth figures: a date */
+#define HEADLINE_SEPS		(-1.15f) /* "Home | News": breadcrumbs */
 #define HEADLINE_STOPS		1.5f	/* times the stopword share */
-#define HEADLINE_CAPS		(-1.5f)	/* times the capitalised share */
-#define HEADLINE_PROSE		(-1.05f) /* classified as a paragraph */
-#define HEADLINE_DISTANCE	0.06f	/* per line above the article */
+#define HEADLINE_CAPS		(-1.5f) /* times the capitalised share */
+#define HEADLINE_PROSE		(-1.3f)	/* classified as a paragraph */
+#define HEADLINE_LOWER		(-1.4f)	/* starts in lower case: a fragment */
+#define HEADLINE_IS_DEK		0.45f	/* a shorter title-like line
+					 * precedes: kicker, then headline.
+					 * (A longer one following, headline
+					 * then standfirst, is as common: it
+					 * tells nothing, and photo captions
+					 * above a title have it.) */
+#define HEADLINE_DATE_NEXT	0.95f	/* a date follows within three lines */
+#define HEADLINE_DISTANCE	0.076f	/* per line above the article */
+#define HEADLINE_NEIGHBOURS	3	/* lines looked at for the above */
+#define DATE_MIN_DIGITS		4	/* a line this many figures... */
+#define DATE_MAX_WORDS		8	/* ...and this few words is a date */
 
 /* Lede: the first article line after the headline with this many words. */
 #define LEDE_MIN_WORDS		6
