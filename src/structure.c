@@ -16,7 +16,8 @@ struct structure {
 		uint64_t key;	/* 0: empty */
 		uint32_t a, b;	/* lines with it, +1; 0: none (see users) */
 	} *table;
-	size_t cap;		/* power of two */
+	size_t cap;		/* slots in use for this page: a power of two */
+	size_t alloc;		/* slots allocated */
 	uint64_t *keys;		/* per line of the page */
 	size_t keys_cap;
 	float *w;		/* per line: weight for the article span */
@@ -53,6 +54,15 @@ void structure_free(struct structure *s)
 	free(s);
 }
 
+/* Fold the 64-bit value v into the hash h: one multiply, for hashes of
+ * word hashes, which the hot loops build word by word. */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
 static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
 {
 	while (n--)
@@ -60,18 +70,32 @@ static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
 	return h ? h : 1;
 }
 
+/* Words on the page: an upper bound on the words or shingles a table
+ * will hold. */
+static size_t page_words(const struct doc *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nlines; i++)
+		n += d->lines[i].f.words;
+	return n;
+}
+
+/* An empty table of at least twice want slots.  Only the slots this
+ * page uses are cleared: the memory kept from a big page stays. */
 static void table_reset(struct structure *s, size_t want)
 {
 	size_t cap = 1024;
 
 	while (cap < want * 2)
 		cap *= 2;
-	if (cap > s->cap) {
+	if (cap > s->alloc) {
 		free(s->table);
 		s->table = xmalloc(cap * sizeof(*s->table));
-		s->cap = cap;
+		s->alloc = cap;
 	}
-	memset(s->table, 0, s->cap * sizeof(*s->table));
+	s->cap = cap;
+	memset(s->table, 0, cap * sizeof(*s->table));
 }
 
 /* The entry for key; a new one is empty but for the key. */
@@ -134,7 +158,7 @@ static uint64_t line_key(const struct line *l)
 	uint64_t h, key = 0x84222325CBF29CE4ull;
 
 	while (next_word_hash(l->text, l->len, &pos, &h))
-		key = hash_bytes(key, (const char *)&h, sizeof(h));
+		key = mix(key, h);
 	return key;
 }
 
@@ -191,9 +215,7 @@ static size_t shingles(const struct line *l, uint64_t *out, size_t max)
 			size_t j;
 
 			for (j = 0; j < SHINGLE; j++)
-				sh = hash_bytes(sh, (const char *)
-						&win[(k + j) % SHINGLE],
-						sizeof(uint64_t));
+				sh = mix(sh, win[(k + j) % SHINGLE]);
 			out[n++] = sh;
 		}
 	}
@@ -209,7 +231,7 @@ static void drop_contained(struct structure *s, struct doc *d)
 	size_t i, j, n;
 
 	/* a and b: the two lines with the most words holding a shingle. */
-	table_reset(s, d->text.len / 4 + 16);
+	table_reset(s, page_words(d));
 	for (i = 0; i < d->nlines; i++) {
 		unsigned words = d->lines[i].f.words;
 
@@ -579,7 +601,7 @@ static void index_body(struct structure *s, const struct doc *d)
 	size_t i, pos;
 	uint64_t h;
 
-	table_reset(s, d->text.len / 8 + 16);
+	table_reset(s, page_words(d));
 	for (i = 0; i < d->nlines; i++) {
 		const struct line *l = &d->lines[i];
 
@@ -721,7 +743,7 @@ static uint64_t words_key(const uint64_t *wh, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		key = hash_bytes(key, (const char *)&wh[i], sizeof(wh[i]));
+		key = mix(key, wh[i]);
 	return key;
 }
 
@@ -741,7 +763,7 @@ static struct quote *quote_slot(struct structure *s, uint64_t key)
 static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 			size_t hi)
 {
-	size_t i, j, k, n;
+	size_t i, j, k, n, longest = 0;
 
 	memset(s->quote, 0, sizeof(s->quote));
 	for (i = lo; i <= hi; i++)
@@ -754,6 +776,8 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 			q = quote_slot(s, key);
 			q->key = key;
 			q->words = (uint32_t)n;
+			if (n > longest)
+				longest = n;
 		}
 	for (i = 0; i < d->nlines; i++) {
 		if (line_blank(&d->lines[i]) || d->lines[i].f.words < 3)
@@ -762,11 +786,10 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 		for (j = 0; j < n; j++) {
 			uint64_t key = 0x84222325CBF29CE4ull;
 
-			for (k = j; k < n && k - j < HEADLINE_MAX_WORDS; k++) {
+			for (k = j; k < n && k - j < longest; k++) {
 				struct quote *q;
 
-				key = hash_bytes(key, (const char *)&s->wh[k],
-						 sizeof(s->wh[k]));
+				key = mix(key, s->wh[k]);
 				if (k - j + 1 >= n)	/* not longer */
 					break;
 				q = quote_slot(s, key);

@@ -81,19 +81,33 @@ bool cp_is_lower(uint32_t c)
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }
 
+/* Is the character at s[i] part of a word?  *n gets its length.  ASCII,
+ * most of most pages, skips the decoder. */
+static bool word_at(const char *s, size_t i, size_t *n)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80) {
+		*n = 1;
+		return (c >= '0' && c <= '9') ||
+		       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	}
+	return cp_is_word(cp_decode(s + i, n));
+}
+
 bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 		    size_t *wlen)
 {
 	size_t i = *pos, n;
 
-	while (i < len && !cp_is_word(cp_decode(s + i, &n)))
+	while (i < len && !word_at(s, i, &n))
 		i += n;
 	if (i >= len) {
 		*pos = len;
 		return false;
 	}
 	*start = i;
-	while (i < len && cp_is_word(cp_decode(s + i, &n)))
+	while (i < len && word_at(s, i, &n))
 		i += n;
 	*wlen = i - *start;
 	*pos = i;
