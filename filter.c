@@ -363,14 +363,24 @@ static int load_rules(struct rule_set *rs, const struct options *opt)
 
 /* ---- one page ------------------------------------------------------------ */
 
+/* For --stats: lines the heuristics dropped, by reason. */
+static void count_drops(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->doc.nlines; i++)
+		if (r->doc.lines[i].role == ROLE_DROP &&
+		    r->doc.lines[i].verdict != VERDICT_DROP &&
+		    !line_blank(&r->doc.lines[i]))
+			r->dropped[r->doc.lines[i].reason]++;
+}
+
 /* The steps every page goes through, whatever stream it came in.
  * Returns false when the page is only learnt from (--learn): nothing is
  * to be written for it. */
 static bool filter_page(struct run *r, const char *bytes, size_t len,
 			const char *url)
 {
-	size_t i;
-
 	buf_reset(&r->text);
 	decoder_feed(r->decoder, &r->text, bytes, len, true);
 	doc_load(&r->doc, r->text.data ? r->text.data : "", r->text.len);
@@ -383,11 +393,7 @@ static bool filter_page(struct run *r, const char *bytes, size_t len,
 	r->warnings += rule_set_apply(r->rules, &r->doc);
 	classify_doc(r->classifier, &r->doc);
 	structure_apply(r->structure, &r->doc);
-	for (i = 0; i < r->doc.nlines; i++)
-		if (r->doc.lines[i].role == ROLE_DROP &&
-		    r->doc.lines[i].verdict != VERDICT_DROP &&
-		    !line_blank(&r->doc.lines[i]))
-			r->dropped[r->doc.lines[i].reason]++;
+	count_drops(r);
 	return true;
 }
 
