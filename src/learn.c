@@ -12,6 +12,8 @@
 /* A line is long, and needs stronger evidence, from this many words:
  * a wire story reprinted on two pages is not boilerplate. */
 enum { LONG_WORDS = 12, EXAMPLE_MAX = 2000, HOST_MAX = 256 };
+/* What malloc takes beyond a string's bytes: counted in the budget. */
+enum { MALLOC_OVERHEAD = 32 };
 #define NO_GROUP	UINT32_MAX
 #define LONG_PAGES_FACTOR	2	/* long lines: min_pages times this */
 #define LONG_SHARE_FACTOR	2.5	/* and min_share times this */
@@ -117,10 +119,11 @@ struct learner *learner_new(const struct learn_options *opt)
 	size_t cap = 1024;
 
 	l->opt = *opt;
-	/* The table and, while purging, its copy take two thirds of the
-	 * budget; examples the rest. */
-	while (cap * 2 * sizeof(struct entry) * 3 / 2 <= opt->budget)
-		cap *= 2;
+	/* The table and, while purging, its copy take at most half the
+	 * budget, examples a quarter, sites a twelfth (see over_budget and
+	 * group_of): the rest is left to the allocator's own overhead. */
+	while (2 * (cap * 2) * sizeof(struct entry) <= opt->budget / 2)
+		cap *= 2;	/* the doubled table pair still fits */
 	l->cap = cap;
 	l->table = xcalloc(cap, sizeof(struct entry));
 	l->forget_below = 2;
@@ -192,15 +195,15 @@ static uint32_t group_of(struct learner *l, const char *url)
 	for (; l->site_index[j]; j = (j + 1) & (l->site_cap - 1))
 		if (strcmp(l->groups[l->site_index[j] - 1].host, host) == 0)
 			return l->site_index[j] - 1;
-	if (l->site_bytes > l->opt.budget / 6)
+	if (l->site_bytes > l->opt.budget / 12)
 		return NO_GROUP;	/* too many sites: a new one is not learned */
 	arr = l->groups;
 	xgrow(&arr, &l->groups_cap, l->ngroups + 1, sizeof(struct group));
 	l->groups = arr;
 	l->groups[l->ngroups].host = xstrdup(host);
 	l->groups[l->ngroups].pages = 0;
-	l->site_bytes += strlen(host) + 1 + sizeof(struct group) +
-			 2 * sizeof(uint32_t);
+	l->site_bytes += strlen(host) + 1 + MALLOC_OVERHEAD +
+			 sizeof(struct group) + 2 * sizeof(uint32_t);
 	l->site_index[j] = (uint32_t)++l->ngroups;
 	return (uint32_t)(l->ngroups - 1);
 }
@@ -221,11 +224,11 @@ static struct entry *find(struct entry *table, size_t cap, uint64_t key,
 	return &table[i];
 }
 
-/* The table is at most three quarters full and examples and site names
- * take at most a third of the budget. */
+/* The table is at most three quarters full and examples take at most a
+ * quarter of the budget. */
 static bool over_budget(const struct learner *l)
 {
-	return (l->used + 1) * 4 > l->cap * 3 || l->bytes > l->opt.budget / 3;
+	return (l->used + 1) * 4 > l->cap * 3 || l->bytes > l->opt.budget / 4;
 }
 
 /* Forget the lines seen on fewer than forget_below pages, raising the
@@ -244,7 +247,8 @@ static void purge(struct learner *l)
 				continue;
 			if (e->pages < l->forget_below) {
 				if (e->example)
-					l->bytes -= strlen(e->example) + 1;
+					l->bytes -= strlen(e->example) + 1 +
+						    MALLOC_OVERHEAD;
 				free(e->example);
 				continue;
 			}
@@ -288,7 +292,7 @@ static void count_line(struct learner *l, uint32_t group, uint64_t key,
 		e->min_pos = pos;
 	if (e->pages == 2 && !e->example && ln->len <= EXAMPLE_MAX) {
 		e->example = xstrndup(ln->text, ln->len);
-		l->bytes += ln->len + 1;
+		l->bytes += ln->len + 1 + MALLOC_OVERHEAD;
 	}
 }
 
