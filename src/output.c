@@ -199,10 +199,11 @@ void output_explain(FILE *out, const struct doc *d,
 		else
 			fprintf(out, "%s", output_reason_name(l->reason));
 		if (!line_blank(l))
-			fprintf(out, " cls=%s chars=%u words=%u stops=%u "
-				"caps=%u digits=%u seps=%u glue=%u end=%u "
-				"copies=%u cjk=%u bullet=%u symbols=%u lower=%u "
-				"cont=%u cjkp=%u", cls_name(l->cls), f->chars,
+			fprintf(out, " cls=%s score=%.2f chars=%u words=%u "
+				"stops=%u caps=%u digits=%u seps=%u glue=%u "
+				"end=%u copies=%u cjk=%u bullet=%u symbols=%u "
+				"lower=%u cont=%u cjkp=%u", cls_name(l->cls),
+				(double)l->score, f->chars,
 				f->words, f->stops, f->caps, f->digits, f->seps,
 				f->glue, f->punct_end, l->copies, f->cjk,
 				f->bullet, f->symbols, f->lower, f->cont,
