@@ -38,18 +38,18 @@ done > "$out/stream"
 cat fixtures/article.txt >> "$out/stream"
 
 "$filter" < "$out/stream" > "$out/single" 2>/dev/null
-jobs=$(parallel --pipe --recend "$ff" --block 20k -k wc -c < "$out/stream" |
+jobs=$(parallel --will-cite --pipe --recend "$ff" --block 20k -k wc -c < "$out/stream" |
        wc -l)
 if [ "$jobs" -lt 2 ]; then
 	echo "FAIL split: the stream went to $jobs job(s), not several"
 	fail=$((fail + 1))
 fi
-parallel --pipe --recend "$ff" --block 20k -k "$filter" 2>/dev/null \
+parallel --will-cite --pipe --recend "$ff" --block 20k -k "$filter" 2>/dev/null \
 	< "$out/stream" > "$out/split"
 check pages "$out/single" "$out/split"
 
 "$filter" --format=json < "$out/stream" > "$out/single.json" 2>/dev/null
-parallel --pipe --recend "$ff" --block 20k -k "$filter" --format=json \
+parallel --will-cite --pipe --recend "$ff" --block 20k -k "$filter" --format=json \
 	2>/dev/null < "$out/stream" > "$out/split.json"
 check json "$out/single.json" "$out/split.json"
 
@@ -58,7 +58,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 	cat fixtures/learn-hosts.txt
 done > "$out/lines"
 "$filter" --jsonl < "$out/lines" > "$out/single.jsonl" 2>/dev/null
-parallel --pipe --block 10k -k "$filter" --jsonl 2>/dev/null \
+parallel --will-cite --pipe --block 10k -k "$filter" --jsonl 2>/dev/null \
 	< "$out/lines" > "$out/split.jsonl"
 check jsonl "$out/single.jsonl" "$out/split.jsonl"
 
