@@ -73,6 +73,8 @@ head -c $((bytes / 4)) "$stream" >"$quarter"
 now() { date +%s.%N; }
 
 # "wall cpu": the medians of $runs runs of the command "$@" on the stream.
+# Output goes to a file: GNU grep stops at the first match when it sees
+# that its output is /dev/null, and would measure nothing.
 median() {
 	i=0
 	: >"$out/times"
@@ -80,9 +82,9 @@ median() {
 		t0=$(now)
 		if [ -x /usr/bin/time ]; then
 			/usr/bin/time -f '%U %S' -o "$out/time1" "$@" \
-				<"$stream" >/dev/null 2>>"$out/stderr"
+				<"$stream" >"$out/cmd.out" 2>>"$out/stderr"
 		else
-			"$@" <"$stream" >/dev/null 2>>"$out/stderr"
+			"$@" <"$stream" >"$out/cmd.out" 2>>"$out/stderr"
 			echo "? ?" >"$out/time1"
 		fi
 		t1=$(now)
