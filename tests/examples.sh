@@ -44,15 +44,8 @@ set -u
 
 here=$(dirname "$0")
 root=$(cd "$here/.." && pwd) || exit 2
-filter=${1:-./filter}
-case $filter in
-/*) ;;
-*) filter=$(pwd)/$filter ;;
-esac
-if [ ! -x "$filter" ]; then
-	echo "examples.sh: $filter: not an executable" >&2
-	exit 2
-fi
+. "$here/lib.sh"
+filter=$(absolute_filter examples.sh "${1:-./filter}") || exit 2
 
 cd "$root" || exit 2
 examples=man/examples.txt

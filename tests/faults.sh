@@ -12,15 +12,8 @@ set -u
 
 here=$(dirname "$0")
 root=$(cd "$here/.." && pwd) || exit 2
-filter=${1:-./filter}
-case $filter in
-/*) ;;
-*) filter=$(pwd)/$filter ;;
-esac
-if [ ! -x "$filter" ]; then
-	echo "faults.sh: $filter: not an executable" >&2
-	exit 2
-fi
+. "$here/lib.sh"
+filter=$(absolute_filter faults.sh "${1:-./filter}") || exit 2
 cd "$root" || exit 2
 out=tests/out/faults
 rm -rf "$out"

@@ -27,16 +27,9 @@ set -u
 
 here=$(dirname "$0")
 root=$(cd "$here/.." && pwd) || exit 2
-filter=${1:-./filter}
+. "$here/lib.sh"
+filter=$(absolute_filter golden.sh "${1:-./filter}") || exit 2
 [ $# -gt 0 ] && shift
-case $filter in
-/*) ;;
-*) filter=$(pwd)/$filter ;;
-esac
-if [ ! -x "$filter" ]; then
-	echo "golden.sh: $filter: not an executable" >&2
-	exit 2
-fi
 
 cd "$root" || exit 2
 out=tests/out/golden
