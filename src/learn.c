@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 #include "url.h"
 #include "util.h"
 
@@ -56,12 +57,6 @@ struct learner {
 	size_t keys_cap;
 };
 
-static uint64_t mix(uint64_t h, uint64_t v)
-{
-	h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
-	return h ? h : 1;
-}
-
 /* Digits vary only beside words: "9241 vues" and "17 vues" are one
  * line, but a line of bare figures is content as often as a counter
  * (table cells, list numbers), so its figures must repeat exactly. */
@@ -80,7 +75,7 @@ static bool has_letter(const char *s, size_t len)
  * line has letters, digit runs as one digit. */
 static uint64_t line_key(const char *s, size_t len)
 {
-	uint64_t h = 0xCBF29CE484222325ull;
+	uint64_t h = HASH_SEED;
 	bool fold_digits = has_letter(s, len);
 	size_t i = 0;
 
@@ -96,7 +91,7 @@ static uint64_t line_key(const char *s, size_t len)
 		} else {
 			i++;
 		}
-		h = (h ^ c) * 0x100000001B3ull;
+		h = hash_byte(h, c);
 	}
 	return h ? h : 1;
 }
@@ -154,11 +149,7 @@ unsigned long learner_purges(const struct learner *l)
 
 static uint64_t host_hash(const char *host)
 {
-	uint64_t h = 0xCBF29CE484222325ull;
-
-	while (*host)
-		h = (h ^ (unsigned char)*host++) * 0x100000001B3ull;
-	return h;
+	return hash_bytes(HASH_SEED, host, strlen(host));
 }
 
 /* Rebuild the index of sites by host with room for twice as many. */
@@ -210,7 +201,7 @@ static uint32_t group_of(struct learner *l, const char *url)
 
 static uint64_t slot_hash(uint64_t key, uint32_t group)
 {
-	return mix(key, group);
+	return hash_mix(key, group);
 }
 
 static struct entry *find(struct entry *table, size_t cap, uint64_t key,
@@ -326,7 +317,7 @@ void learner_add_page(struct learner *l, const struct doc *d,
 		if (line_blank(ln))
 			continue;
 		k--;
-		suffix = mix(suffix, l->keys[k]);
+		suffix = hash_mix(suffix, l->keys[k]);
 		if (ln->len > EXAMPLE_MAX)
 			continue;
 		count_line(l, group, l->keys[k], ln, k ? l->keys[k - 1] : 0,

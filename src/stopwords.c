@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "util.h"
 
 /* The most frequent function words of each language: articles,
@@ -83,11 +84,7 @@ struct stoplist {
 
 static uint32_t hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	return (uint32_t)hash_bytes(HASH_SEED, s, n);
 }
 
 /* The slot holding w, or the empty slot where it would go. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stopwords.h"
+#include "hash.h"
 #include "text.h"
 #include "tune.h"
 #include "util.h"
@@ -52,22 +53,6 @@ void structure_free(struct structure *s)
 	free(s->wh);
 	stoplist_free(s->stops);
 	free(s);
-}
-
-/* Fold the 64-bit value v into the hash h: one multiply, for hashes of
- * word hashes, which the hot loops build word by word. */
-static uint64_t mix(uint64_t h, uint64_t v)
-{
-	h = (h ^ v) * 0x9E3779B97F4A7C15ull;
-	h ^= h >> 29;
-	return h ? h : 1;
-}
-
-static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
-{
-	while (n--)
-		h = (h ^ (unsigned char)*p++) * 0x100000001B3ull;	/* FNV */
-	return h ? h : 1;
 }
 
 /* Words on the page: an upper bound on the words or shingles a table
@@ -147,7 +132,7 @@ static bool next_word_hash(const char *s, size_t len, size_t *pos,
 		return false;
 	if (wlen > sizeof(folded))
 		wlen = sizeof(folded);
-	*h = hash_bytes(0xCBF29CE484222325ull, folded,
+	*h = hash_bytes(HASH_SEED, folded,
 			text_fold(s + start, wlen, folded));
 	return true;
 }
@@ -158,7 +143,7 @@ static uint64_t line_key(const struct line *l)
 	uint64_t h, key = 0x84222325CBF29CE4ull;
 
 	while (next_word_hash(l->text, l->len, &pos, &h))
-		key = mix(key, h);
+		key = hash_mix(key, h);
 	return key;
 }
 
@@ -215,7 +200,7 @@ static size_t shingles(const struct line *l, uint64_t *out, size_t max)
 			size_t j;
 
 			for (j = 0; j < SHINGLE; j++)
-				sh = mix(sh, win[(k + j) % SHINGLE]);
+				sh = hash_mix(sh, win[(k + j) % SHINGLE]);
 			out[n++] = sh;
 		}
 	}
@@ -743,7 +728,7 @@ static uint64_t words_key(const uint64_t *wh, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		key = mix(key, wh[i]);
+		key = hash_mix(key, wh[i]);
 	return key;
 }
 
@@ -789,7 +774,7 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 			for (k = j; k < n && k - j < longest; k++) {
 				struct quote *q;
 
-				key = mix(key, s->wh[k]);
+				key = hash_mix(key, s->wh[k]);
 				if (k - j + 1 >= n)	/* not longer */
 					break;
 				q = quote_slot(s, key);
