@@ -99,29 +99,38 @@ static size_t cut_point(const char *s, size_t len)
 	return len;
 }
 
+enum { MORE_INPUT = 2 };
+
+/* Read ahead when the chunk is used up.  Returns MORE_INPUT, or what
+ * reader_next returns at the end of input: 1 for a last page still open
+ * (one with bytes, has_bytes, or started before), 0 if none is (a
+ * trailing separator opens no empty page), -1 on a read error. */
+static int next_chunk(struct reader *r, bool has_bytes)
+{
+	int rc = refill(r);
+	bool open = r->in_page || has_bytes;
+
+	if (rc != 0)
+		return rc < 0 ? -1 : MORE_INPUT;
+	r->in_page = false;
+	return open ? 1 : 0;
+}
+
 /* A UTF-16 stream: the separator is a 16-bit unit, and every page
  * starts with the stream's byte order mark so that it decodes alone.
  * Byte by byte: such streams are rare. */
 static int next_utf16(struct reader *r, struct buf *page, bool *more)
 {
 	unsigned char unit[2] = { 0, 0 };
+	int rc;
 
 	unit[r->bom[0] == 0xFF ? 0 : 1] = (unsigned char)r->sep;
 	if (page->len == 0)
 		buf_append(page, r->bom, 2);
 	for (;;) {
-		if (r->pos == r->end) {
-			int rc = refill(r);
-
-			if (rc < 0)
-				return -1;
-			if (rc == 0) {
-				bool had = r->in_page || page->len > 2;
-
-				r->in_page = false;
-				return had ? 1 : 0;
-			}
-		}
+		if (r->pos == r->end &&
+		    (rc = next_chunk(r, page->len > 2)) != MORE_INPUT)
+			return rc;
 		r->in_page = true;
 		buf_putc(page, r->chunk[r->pos++]);
 		if (page->len % 2 == 0 &&
@@ -181,20 +190,11 @@ int reader_next(struct reader *r, struct buf *page, bool *more)
 	for (;;) {
 		const char *start, *hit;
 		size_t avail, room, take;
+		int rc;
 
-		if (r->pos == r->end) {
-			int rc = refill(r);
-
-			if (rc < 0)
-				return -1;
-			if (rc == 0) {
-				/* A trailing separator does not open an empty page. */
-				bool had = r->in_page || page->len > 0;
-
-				r->in_page = false;
-				return had ? 1 : 0;
-			}
-		}
+		if (r->pos == r->end &&
+		    (rc = next_chunk(r, page->len > 0)) != MORE_INPUT)
+			return rc;
 		r->in_page = true;
 		start = r->chunk + r->pos;
 		avail = r->end - r->pos;
