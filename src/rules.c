@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
+#include "needle.h"
 #include "url.h"
 #include "util.h"
 
@@ -30,7 +32,7 @@ enum {
 	DEPTH_LIMIT = 10000,
 	INCLUDE_DEPTH = 16,
 	/* JIT compiling every rule would take most of a short run's time,
-	 * and the prefilter spares most rules most lines: a rule is
+	 * and the gate spares most rules most lines: a rule is
 	 * JIT-compiled when it has been tried on this many lines. */
 	JIT_AFTER = 32,
 };
@@ -48,30 +50,42 @@ struct rule {
 	unsigned long count;	/* UNTIL_LINES */
 	pcre2_code *end;	/* UNTIL_MATCH */
 	unsigned long max;	/* 0: no cap on the section's length */
-	int chunk;		/* its prefilter chunk, -1 if tried alone */
+	bool needled;		/* has needles: see struct gate */
 	unsigned long tries;	/* lines it was tried on */
 	unsigned long hits;
 };
 
-/* Most lines match no rule.  The anchored rules (tried only at the line
- * start) that can be combined are joined, in file order, into a few
- * alternations ("chunks": one alternation of them all is more than
- * PCRE2 compiles), each alternative marked with its rule's index.  As
- * alternatives are tried in order, one JIT match per chunk tells the
- * first anchored rule that matches the line, if any; the rules before it
- * need not be tried.  Floating rules are tried one by one: alone, each
- * keeps PCRE2's start-of-match optimisations, which an alternation of
- * them loses (it was twice as slow as the rules one by one). */
-struct chunk {
-	pcre2_code *re;
-	size_t first;		/* index of the rule of its first alternative */
+/* Most lines match no rule, and most rules are anchored at the line
+ * start, so a line's first characters rule most of them out.  For each
+ * line start seen (its first GATE_CHARS characters) the gate keeps the
+ * rules, in file order, that a line beginning so may match: every
+ * floating rule, and each anchored rule that PCRE2 does not reject on a
+ * partial match (PCRE2_PARTIAL_HARD) of the start alone.  PCRE2 answers,
+ * so the gate is exact for any pattern, and a new start costs one short
+ * match per anchored rule.  The lists live in one pool; when it is
+ * full, the gate starts again empty, so its memory is bounded.
+ *
+ * Of the rules a line's start lets through, a rule that has needles
+ * (see needle.h) is then tried only if one of them is in the line: that
+ * is what rules out floating rules, and anchored ones that begin with
+ * ".*" or a lookahead. */
+enum {
+	GATE_CHARS = 2,
+	GATE_KEY_BYTES = 1 + 4 * GATE_CHARS,
+	GATE_POOL_MAX = 1 << 20,	/* rule indices, over all lists */
 };
 
-struct prefilter {
-	struct chunk *chunks;
-	size_t nchunks, cap;
-	size_t *skip;		/* skip[k]: first rule from k on not in a chunk */
-	bool built;
+struct gate_slot {
+	char key[GATE_KEY_BYTES];	/* see gate_key(); all zero: free */
+	size_t at, n;			/* the list: gate.pool[at..at+n) */
+};
+
+struct gate {
+	struct gate_slot *slots;
+	size_t nslots, used;		/* nslots: 0 or a power of two */
+	size_t *pool;
+	size_t len, cap;
+	struct needles *needles;	/* of all the rules; NULL: not yet */
 };
 
 /* The hosts a "host" line names: its rules apply to pages from them. */
@@ -91,7 +105,7 @@ struct rule_set {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
-	struct prefilter pre;
+	struct gate gate;
 };
 
 /* Where the parser is, for messages. */
@@ -126,15 +140,22 @@ struct rule_set *rule_set_new(void)
 	return rs;
 }
 
-static void prefilter_clear(struct prefilter *pre)
+/* Forget the lists (needles stay: they depend on the rules alone). */
+static void gate_clear(struct gate *g)
 {
-	size_t i;
+	free(g->slots);
+	free(g->pool);
+	g->slots = NULL;
+	g->pool = NULL;
+	g->nslots = g->used = g->len = g->cap = 0;
+}
 
-	for (i = 0; i < pre->nchunks; i++)
-		pcre2_code_free(pre->chunks[i].re);
-	free(pre->chunks);
-	free(pre->skip);
-	memset(pre, 0, sizeof(*pre));
+/* The rules changed: forget everything. */
+static void gate_reset(struct gate *g)
+{
+	gate_clear(g);
+	needles_free(g->needles);
+	g->needles = NULL;
 }
 
 void rule_set_free(struct rule_set *rs)
@@ -159,7 +180,7 @@ void rule_set_free(struct rule_set *rs)
 		free(rs->scopes[i].hosts);
 	}
 	free(rs->scopes);
-	prefilter_clear(&rs->pre);
+	gate_reset(&rs->gate);
 	free(rs->rules);
 	free(rs->files);
 	pcre2_match_data_free(rs->md);
@@ -186,6 +207,12 @@ const char *rule_file(const struct rule_set *rs, int i)
 unsigned rule_line(const struct rule_set *rs, int i)
 {
 	return rs->rules[i].line;
+}
+
+const char *rule_pattern(const struct rule_set *rs, int i, bool *caseless)
+{
+	*caseless = rs->rules[i].caseless;
+	return rs->rules[i].source;
 }
 
 unsigned long rule_hits(const struct rule_set *rs, int i)
@@ -413,7 +440,7 @@ static int parse_rule(const struct cursor *c, const char *s)
 	xgrow(&rules, &rs->cap, rs->n + 1, sizeof(r));
 	rs->rules = rules;
 	rs->rules[rs->n++] = r;
-	prefilter_clear(&rs->pre);
+	gate_reset(&rs->gate);
 	return 0;
 }
 
@@ -586,32 +613,7 @@ int rule_set_load_string(struct rule_set *rs, const char *name,
 	return rc;
 }
 
-/* ---- the prefilter ---------------------------------------------------- */
-
-/* (?1), (?-1), (?+1), (?R), (?&name), (?P>name), \\g<1>: inside an
- * alternation these would call another rule's groups. */
-static bool calls_subroutine(const char *src)
-{
-	const char *p;
-
-	for (p = src; (p = strstr(p, "(?")); p++)
-		if ((p[2] && strchr("0123456789+-R&", p[2])) ||
-		    (p[2] == 'P' && p[3] == '>'))
-			return true;
-	return strstr(src, "\\g<") || strstr(src, "\\g'");
-}
-
-/* A pattern can join an alternation if nothing in it depends on group
- * numbers, names, verbs or extended-mode comments of its own. */
-static bool combinable(const struct rule *r)
-{
-	uint32_t backrefs = 0, names = 0;
-
-	pcre2_pattern_info(r->re, PCRE2_INFO_BACKREFMAX, &backrefs);
-	pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &names);
-	return backrefs == 0 && names == 0 && !strstr(r->source, "(*") &&
-	       !strchr(r->source, '#') && !calls_subroutine(r->source);
-}
+/* ---- the gate ---------------------------------------------------------- */
 
 static bool anchored(const pcre2_code *re)
 {
@@ -621,91 +623,88 @@ static bool anchored(const pcre2_code *re)
 	return (opts & PCRE2_ANCHORED) != 0;
 }
 
-/* An alternation of the rules idx[0..n), in order, each alternative
- * marked with its rule's index; NULL if PCRE2 cannot compile it or
- * JIT-compile it (then the caller splits it). */
-static pcre2_code *compile_chunk(const struct rule_set *rs,
-				 const size_t *idx, size_t n)
+/* The key of a line: the length of its first GATE_CHARS characters,
+ * plus one, then their bytes, zero-padded.  (Lines hold no NUL: the
+ * decoder turned any into U+FFFD.) */
+static void gate_key(const char *text, size_t len, char *key)
 {
-	struct buf b = BUF_INIT;
-	PCRE2_SIZE off;
-	int err;
-	pcre2_code *re;
-	size_t i;
+	size_t n = 0, chars = 0;
 
+	while (n < len && chars < GATE_CHARS) {
+		n++;
+		while (n < len && n < GATE_KEY_BYTES - 1 &&
+		       ((unsigned char)text[n] & 0xC0) == 0x80)
+			n++;
+		chars++;
+	}
+	memset(key, 0, GATE_KEY_BYTES);
+	key[0] = (char)(n + 1);
+	memcpy(key + 1, text, n);
+}
+
+/* Can rule r match a line that starts with key? */
+static bool may_match(struct rule_set *rs, const struct rule *r,
+		      const char *key)
+{
+	int rc;
+
+	if (!anchored(r->re))
+		return true;
+	rc = pcre2_match(r->re, (PCRE2_SPTR)key + 1, (size_t)key[0] - 1, 0,
+			 PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, rs->md,
+			 rs->mctx);
+	return rc != PCRE2_ERROR_NOMATCH;
+}
+
+static void gate_grow(struct gate *g)
+{
+	struct gate_slot *old = g->slots;
+	size_t i, n = g->nslots;
+
+	g->nslots = n ? 2 * n : 256;
+	g->slots = xcalloc(g->nslots, sizeof(*g->slots));
 	for (i = 0; i < n; i++) {
-		const struct rule *r = &rs->rules[idx[i]];
-		char mark[48];
+		size_t h;
 
-		snprintf(mark, sizeof(mark), "%s(*MARK:%zu)(?:%s", i ? "|" : "",
-			 idx[i], r->caseless ? "(?i)" : "");
-		buf_puts(&b, mark);
-		buf_puts(&b, r->source);
-		/* \E ends a \Q the pattern left open; alone it is ignored. */
-		buf_puts(&b, "\\E)");
+		if (!old[i].key[0])
+			continue;
+		h = hash_bytes(HASH_SEED, old[i].key, GATE_KEY_BYTES) & (g->nslots - 1);
+		while (g->slots[h].key[0])
+			h = (h + 1) & (g->nslots - 1);
+		g->slots[h] = old[i];
 	}
-	re = pcre2_compile((PCRE2_SPTR)b.data, b.len,
-			   PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED, &err, &off,
-			   NULL);
-	buf_free(&b);
-	if (re && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
-		pcre2_code_free(re);
-		re = NULL;
-	}
-	return re;
+	free(old);
 }
 
-/* Put the rules idx[0..n) into chunks, halving until they compile; a
- * rule that does not compile even alone is left to be tried alone. */
-static void add_chunks(struct rule_set *rs, const size_t *idx, size_t n)
+/* The slot of key, filled in with its list if it is new. */
+static const struct gate_slot *gate_lookup(struct rule_set *rs,
+					   const char *key)
 {
-	struct prefilter *pre = &rs->pre;
-	pcre2_code *re;
-	void *chunks;
-	size_t i;
+	struct gate *g = &rs->gate;
+	struct gate_slot *slot;
+	size_t h, k;
+	void *pool;
 
-	if (n == 0)
-		return;
-	re = compile_chunk(rs, idx, n);
-	if (!re) {
-		if (n > 1) {
-			add_chunks(rs, idx, n / 2);
-			add_chunks(rs, idx + n / 2, n - n / 2);
-		}
-		return;
-	}
-	chunks = pre->chunks;
-	xgrow(&chunks, &pre->cap, pre->nchunks + 1, sizeof(struct chunk));
-	pre->chunks = chunks;
-	pre->chunks[pre->nchunks].re = re;
-	pre->chunks[pre->nchunks].first = idx[0];
-	for (i = 0; i < n; i++)
-		rs->rules[idx[i]].chunk = (int)pre->nchunks;
-	pre->nchunks++;
-}
-
-static void prefilter_build(struct rule_set *rs)
-{
-	size_t *idx = xmalloc((rs->n + 1) * sizeof(size_t));
-	size_t i, n = 0;
-
-	/* Host-scoped rules stay apart: they are tried only where they
-	 * apply. */
-	for (i = 0; i < rs->n; i++) {
-		struct rule *r = &rs->rules[i];
-
-		r->chunk = -1;
-		if (r->scope < 0 && anchored(r->re) && combinable(r))
-			idx[n++] = i;
-	}
-	add_chunks(rs, idx, n);
-	free(idx);
-	rs->pre.skip = xmalloc((rs->n + 1) * sizeof(size_t));
-	rs->pre.skip[rs->n] = rs->n;
-	for (i = rs->n; i-- > 0;)
-		rs->pre.skip[i] = rs->rules[i].chunk < 0 ? i :
-				  rs->pre.skip[i + 1];
-	rs->pre.built = true;
+	if (g->len + rs->n > GATE_POOL_MAX)
+		gate_clear(g);
+	if (2 * (g->used + 1) > g->nslots)
+		gate_grow(g);
+	h = hash_bytes(HASH_SEED, key, GATE_KEY_BYTES) & (g->nslots - 1);
+	for (; g->slots[h].key[0]; h = (h + 1) & (g->nslots - 1))
+		if (memcmp(g->slots[h].key, key, GATE_KEY_BYTES) == 0)
+			return &g->slots[h];
+	slot = &g->slots[h];
+	memcpy(slot->key, key, GATE_KEY_BYTES);
+	slot->at = g->len;
+	pool = g->pool;
+	xgrow(&pool, &g->cap, g->len + rs->n, sizeof(size_t));
+	g->pool = pool;
+	for (k = 0; k < rs->n; k++)
+		if (may_match(rs, &rs->rules[k], key))
+			g->pool[g->len++] = k;
+	slot->n = g->len - slot->at;
+	g->used++;
+	return slot;
 }
 
 /* ---- matching --------------------------------------------------------- */
@@ -721,45 +720,6 @@ static enum match_result match_at(struct rule_set *rs, const pcre2_code *re,
 	if (rc >= 0)
 		return MATCH_YES;
 	return rc == PCRE2_ERROR_NOMATCH ? MATCH_NO : MATCH_LIMIT;
-}
-
-/* What the chunks say about a line as it is now. */
-struct hint {
-	size_t next;		/* no rule in a chunk before it matches */
-	int chunk;		/* the chunk of next, -1 if none matched */
-	bool sure;		/* next matches (else try it and the rest of
-				 * its chunk one by one: the chunk hit its
-				 * match limit) */
-};
-
-/* The first rule of the chunks from chunk c on that matches the line. */
-static struct hint first_match(struct rule_set *rs, const struct line *l,
-			       size_t c)
-{
-	struct hint h = { rs->n, -1, false };
-	PCRE2_SPTR mark;
-
-	for (; c < rs->pre.nchunks; c++) {
-		switch (match_at(rs, rs->pre.chunks[c].re, l, 0)) {
-		case MATCH_NO:
-			continue;
-		case MATCH_YES:
-			mark = pcre2_get_mark(rs->md);
-			h.chunk = (int)c;
-			if (mark) {
-				h.next = strtoul((const char *)mark, NULL, 10);
-				h.sure = true;
-			} else {
-				h.next = rs->pre.chunks[c].first;
-			}
-			return h;
-		case MATCH_LIMIT:
-			h.chunk = (int)c;
-			h.next = rs->pre.chunks[c].first;
-			return h;
-		}
-	}
-	return h;
 }
 
 static void warn_limit(const struct rule_set *rs, const struct doc *d,
@@ -826,41 +786,55 @@ static bool applies(const struct rule_set *rs, const struct rule *r)
 	return r->scope < 0 || rs->scopes[r->scope].active;
 }
 
+static void gate_build(struct rule_set *rs)
+{
+	size_t k;
+
+	rs->gate.needles = needles_new();
+	for (k = 0; k < rs->n; k++) {
+		struct rule *r = &rs->rules[k];
+
+		r->needled = needles_add(rs->gate.needles, k, r->source,
+					 strlen(r->source), r->caseless);
+	}
+}
+
+/* The rules the gate lets through for the line as it is now, from rule
+ * index from on: *n of them at the returned address. */
+static const size_t *candidates(struct rule_set *rs, const struct line *l,
+				size_t from, size_t *n)
+{
+	const struct gate_slot *slot;
+	char key[GATE_KEY_BYTES];
+	const size_t *list;
+	size_t j;
+
+	needles_scan(rs->gate.needles, l->text, l->len);
+	gate_key(l->text, l->len, key);
+	slot = gate_lookup(rs, key);
+	list = rs->gate.pool + slot->at;
+	for (j = 0; j < slot->n && list[j] < from; j++)
+		;
+	*n = slot->n - j;
+	return list + j;
+}
+
 /* Run the rules on line i in file order: strip rules edit the line, the
- * first other rule that matches decides.  Returns that rule, or -1.
- *
- * The chunks (see struct prefilter) tell which rules in them cannot
- * match the line as it is: those are passed over until a strip rule
- * edits the line, after which every rule is tried. */
+ * first other rule that matches decides.  Returns that rule, or -1. */
 static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		       size_t *warnings)
 {
 	struct line *l = &d->lines[i];
-	struct hint h = first_match(rs, l, 0);
-	bool edited = false;
-	size_t k;
+	size_t j, n;
+	const size_t *list = candidates(rs, l, 0, &n);
 
-	for (k = 0; k < rs->n; k++) {
+	for (j = 0; j < n; j++) {
+		size_t k = list[j];
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (r->chunk >= 0 && !edited) {
-			if (k < h.next) {
-				/* matches not: on to the next rule that may */
-				k = (rs->pre.skip[k] < h.next ?
-				     rs->pre.skip[k] : h.next) - 1;
-				continue;
-			}
-			if (r->chunk != h.chunk) {
-				/* past the last hint's chunk: ask again */
-				h = first_match(rs, l, (size_t)r->chunk);
-				k--;
-				continue;
-			}
-			if (k == h.next && h.sure && r->action != ACT_STRIP)
-				return (int)k;
-		}
-		if (!applies(rs, r))
+		if (!applies(rs, r) ||
+		    (r->needled && !needles_seen(rs->gate.needles, k)))
 			continue;
 		if (++r->tries == JIT_AFTER)	/* no JIT: the interpreter */
 			(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
@@ -871,7 +845,10 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 				if (line_blank(l))
 					return (int)k;	/* dropped, counted there */
 				r->hits++;
-				edited = true;
+				/* the line starts anew: ask the gate again */
+				list = candidates(rs, l, k + 1, &n);
+				j = (size_t)-1;
+				continue;
 			}
 		} else {
 			m = match_at(rs, r->re, l, 0);
@@ -950,8 +927,8 @@ size_t rule_set_apply(struct rule_set *rs, struct doc *d)
 	bool head_done = false;
 	size_t i, j, warnings = 0;
 
-	if (!rs->pre.built)
-		prefilter_build(rs);
+	if (!rs->gate.needles)
+		gate_build(rs);
 	activate_scopes(rs, d->url);
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];

@@ -3,6 +3,7 @@
 #ifndef FILTER_RULES_H
 #define FILTER_RULES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "doc.h"
@@ -35,6 +36,8 @@ size_t rule_set_count(const struct rule_set *rs);
 const char *rule_name(const struct rule_set *rs, int i);
 const char *rule_file(const struct rule_set *rs, int i);
 unsigned rule_line(const struct rule_set *rs, int i);
+/* Its pattern as written, and whether it matches caseless. */
+const char *rule_pattern(const struct rule_set *rs, int i, bool *caseless);
 /* Lines this rule has dropped or edited so far, over all pages. */
 unsigned long rule_hits(const struct rule_set *rs, int i);
 

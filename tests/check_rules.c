@@ -592,6 +592,39 @@ START_TEST(test_strip_then_drop)
 }
 END_TEST
 
+/* Text a strip rule takes out can join the text a later rule looks
+ * for: the edited line is looked at afresh. */
+START_TEST(test_strip_joins_text)
+{
+	struct doc d;
+	struct rule_set *rs = apply("strip ad /\\s*\\[ad\\]/\n"
+				    "drop promo /Buy now/\n",
+				    "Buy [ad] now\nBuy it now\n", &d, NULL);
+
+	ck_assert_str_eq(verdicts(&d), "D.");
+	doc_free(&d);
+	rule_set_free(rs);
+}
+END_TEST
+
+/* Lines that start alike are each judged on their whole text. */
+START_TEST(test_same_start_lines)
+{
+	struct doc d;
+	struct rule_set *rs = apply("drop a /^Lire aussi/\n"
+				    "drop b /^Li.*fin$/\n"
+				    "drop c /milieu/\n",
+				    "Lire aussi\nLien\nLigne de fin\n"
+				    "Li au milieu\nLire\n", &d, NULL);
+
+	ck_assert_str_eq(verdicts(&d), "D.DD.");
+	ck_assert_int_eq(d.lines[2].rule, 1);
+	ck_assert_int_eq(d.lines[3].rule, 2);
+	doc_free(&d);
+	rule_set_free(rs);
+}
+END_TEST
+
 /* An empty match must not loop or eat the line. */
 START_TEST(test_strip_empty_match)
 {
@@ -767,9 +800,9 @@ START_TEST(test_rule_order)
 }
 END_TEST
 
-/* Rules that cannot share the prefilter (back references, verbs, named
- * groups, comments) still match. */
-START_TEST(test_uncombinable_rules)
+/* Back references, named groups and verbs: whatever the gate in front
+ * of the rules makes of them, their lines still match. */
+START_TEST(test_unusual_patterns)
 {
 	struct doc d;
 	struct rule_set *rs = apply("drop twice /^(\\w+) \\1$/\n"
@@ -789,10 +822,8 @@ START_TEST(test_uncombinable_rules)
 }
 END_TEST
 
-/* The prefilter joins rules into one alternation, where a subroutine
- * call by number, (?1), or a recursion, (?R), would mean another rule's
- * group: such rules must be tried on their own. */
-START_TEST(test_subroutine_calls_with_prefilter)
+/* Subroutine calls, (?1), and recursion, (?R), still match. */
+START_TEST(test_subroutine_calls)
 {
 	struct doc d;
 	struct rule_set *rs = apply("drop first /^(q)z/\n"
@@ -892,6 +923,8 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_strip);
 	tcase_add_test(tc, test_strip_then_drop);
 	tcase_add_test(tc, test_strip_empty_match);
+	tcase_add_test(tc, test_strip_joins_text);
+	tcase_add_test(tc, test_same_start_lines);
 	tcase_add_test(tc, test_section_until_blank);
 	tcase_add_test(tc, test_section_until_lines);
 	tcase_add_test(tc, test_section_until_match);
@@ -902,10 +935,10 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_keep_protects);
 	tcase_add_test(tc, test_keep_and_head);
 	tcase_add_test(tc, test_rule_order);
-	tcase_add_test(tc, test_uncombinable_rules);
+	tcase_add_test(tc, test_unusual_patterns);
 	tcase_add_test(tc, test_match_limit);
 	tcase_add_test(tc, test_error_include_cycle_after_rule);
-	tcase_add_test(tc, test_subroutine_calls_with_prefilter);
+	tcase_add_test(tc, test_subroutine_calls);
 	suite_add_tcase(s, tc);
 	return s;
 }

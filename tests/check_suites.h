@@ -30,6 +30,7 @@ Suite *reader_suite(void);
 Suite *learn_suite(void);
 Suite *jsonl_suite(void);
 Suite *wet_suite(void);
+Suite *needle_suite(void);
 
 /* ---- helpers ----------------------------------------------------------- */
 

@@ -1,0 +1,583 @@
+#include "needle.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+
+/* ---- reading needles off a pattern ------------------------------------ */
+
+/* A set of strings, at least one of which a part of the pattern must
+ * match; none when the part can match without any of them. */
+struct set {
+	bool none;
+	size_t n;
+	char s[NEEDLES_MAX][NEEDLE_MAX + 1];
+};
+
+struct parser {
+	const char *p, *end;
+	bool caseless;		/* where the parser is */
+	bool unsure;		/* met a construct it does not know */
+	int depth;
+};
+
+enum { DEPTH_MAX = 32 };
+
+/* The shortest string in s, in bytes; 0 when s says nothing. */
+static size_t set_strength(const struct set *s)
+{
+	size_t i, min = SIZE_MAX;
+
+	if (s->none || s->n == 0)
+		return 0;
+	for (i = 0; i < s->n; i++)
+		if (strlen(s->s[i]) < min)
+			min = strlen(s->s[i]);
+	return min;
+}
+
+/* Every part of a sequence must match: the sequence keeps the set that
+ * says the most. */
+static void keep_better(struct set *best, const struct set *cand)
+{
+	size_t b = set_strength(best), c = set_strength(cand);
+
+	if (c > b || (c == b && c > 0 && cand->n < best->n))
+		*best = *cand;
+}
+
+/* One alternative or another must match: the union, none if either
+ * says nothing or the union is too big. */
+static void set_union(struct set *a, const struct set *b)
+{
+	if (a->none || b->none || a->n + b->n > NEEDLES_MAX) {
+		a->none = true;
+		return;
+	}
+	memcpy(a->s[a->n], b->s, b->n * sizeof(b->s[0]));
+	a->n += b->n;
+}
+
+/* The literal run of a sequence: consecutive characters of the pattern
+ * that a match must hold side by side. */
+struct run {
+	char s[NEEDLE_MAX + 1];
+	size_t len;
+};
+
+static void run_end(struct run *r, struct set *best)
+{
+	struct set one = { .n = 1 };
+
+	if (r->len >= NEEDLE_MIN) {
+		memcpy(one.s[0], r->s, r->len);
+		one.s[0][r->len] = '\0';
+		keep_better(best, &one);
+	}
+	r->len = 0;
+}
+
+/* Append one character, folded; bytes past NEEDLE_MAX are dropped (a
+ * prefix of a needle is a needle). */
+static void run_add(struct run *r, const char *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && r->len < NEEDLE_MAX; i++) {
+		char ch = c[i];
+
+		r->s[r->len++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch | 0x20)
+							  : ch;
+	}
+}
+
+static size_t utf8_length(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* A quantifier at ps->p: its minimum, or -1 when there is none. */
+static long quantifier(struct parser *ps)
+{
+	const char *p = ps->p;
+	long min = -1;
+
+	if (p >= ps->end)
+		return -1;
+	if (*p == '?' || *p == '*') {
+		min = 0;
+		p++;
+	} else if (*p == '+') {
+		min = 1;
+		p++;
+	} else if (*p == '{') {
+		const char *q = p + 1;
+		char *after;
+
+		if (q >= ps->end || *q < '0' || *q > '9')
+			return -1;	/* "{" alone is a literal */
+		min = strtol(q, &after, 10);
+		q = after;
+		if (q < ps->end && *q == ',')
+			for (q++; q < ps->end && *q >= '0' && *q <= '9'; q++)
+				;
+		if (q >= ps->end || *q != '}')
+			return -1;
+		p = q + 1;
+	} else {
+		return -1;
+	}
+	if (p < ps->end && (*p == '?' || *p == '+'))	/* lazy, possessive */
+		p++;
+	ps->p = p;
+	return min;
+}
+
+/* Past a character class; ps->p is just after its '['. */
+static void skip_class(struct parser *ps)
+{
+	const char *p = ps->p;
+
+	if (p < ps->end && *p == '^')
+		p++;
+	if (p < ps->end && *p == ']')
+		p++;
+	while (p < ps->end && *p != ']') {
+		if (*p == '\\')
+			p++;
+		else if (*p == '[' && p + 1 < ps->end && p[1] == ':') {
+			const char *close = strstr(p + 2, ":]");
+
+			if (!close || close >= ps->end)
+				break;
+			p = close + 1;
+		}
+		p++;
+	}
+	if (p >= ps->end)
+		ps->unsure = true;
+	ps->p = p + 1;
+}
+
+/* What an atom of the pattern is. */
+enum atom {
+	ATOM_CHAR,		/* one literal character, in c[0..n) */
+	ATOM_ANY,		/* one character of a class */
+	ATOM_ZERO,		/* matches no character: an assertion */
+	ATOM_GROUP,		/* a group; its set is given */
+};
+
+static void parse_alternation(struct parser *ps, struct set *out);
+
+/* Inline flags "(?i)", "(?-i)", "(?i:...": sets ps->caseless.  Returns
+ * the character that ended them, or 0 if they were not flags. */
+static char parse_flags(struct parser *ps)
+{
+	const char *p = ps->p;
+	bool on = true, caseless = ps->caseless;
+
+	for (; p < ps->end; p++) {
+		if (*p == '-')
+			on = false;
+		else if (*p == 'i')
+			caseless = on;
+		else if (*p == ')' || *p == ':')
+			break;
+		else if (*p != 'm' && *p != 's' && *p != 'n' && *p != 'U' &&
+			 *p != 'J')
+			return 0;	/* x changes what spaces mean */
+	}
+	if (p >= ps->end)
+		return 0;
+	ps->caseless = caseless;
+	ps->p = p + 1;
+	return p[0];
+}
+
+/* A group, ps->p just after its '('.  Returns what it is; the set of a
+ * positive assertion or of a group goes to *inner. */
+static enum atom parse_group(struct parser *ps, struct set *inner,
+			     bool *assertion)
+{
+	const char *p = ps->p;
+	bool saved = ps->caseless, positive = true;
+	char ended;
+
+	*assertion = false;
+	if (p < ps->end && *p == '*') {
+		ps->unsure = true;	/* verbs */
+		return ATOM_ZERO;
+	}
+	if (p < ps->end && *p == '?') {
+		p++;
+		if (p < ps->end && (*p == ':' || *p == '|' || *p == '>')) {
+			p++;
+		} else if (p < ps->end && (*p == '=' || *p == '!')) {
+			*assertion = true;
+			positive = *p++ == '=';
+		} else if (p + 1 < ps->end && *p == '<' &&
+			   (p[1] == '=' || p[1] == '!')) {
+			*assertion = true;
+			positive = p[1] == '=';
+			p += 2;
+		} else if (p < ps->end && *p == '#') {
+			const char *close = memchr(p, ')', (size_t)(ps->end - p));
+
+			if (!close)
+				ps->unsure = true;
+			ps->p = close ? close + 1 : ps->end;
+			return ATOM_ZERO;
+		} else if (p < ps->end && (*p == '<' || *p == '\'' ||
+					   (*p == 'P' && p + 1 < ps->end &&
+					    p[1] == '<'))) {
+			const char *close;
+
+			p += *p == 'P' ? 2 : 1;
+			close = p;
+			while (close < ps->end && *close != '>' &&
+			       *close != '\'')
+				close++;
+			p = close + 1;	/* a named group */
+		} else {
+			ps->p = p;
+			ended = parse_flags(ps);
+			if (ended == ')')
+				return ATOM_ZERO;	/* flags for the rest */
+			if (ended != ':') {
+				ps->unsure = true;	/* (?R), (?(, ... */
+				return ATOM_ZERO;
+			}
+			p = ps->p;
+		}
+	}
+	ps->p = p;
+	parse_alternation(ps, inner);
+	ps->caseless = saved;
+	if (ps->p >= ps->end || *ps->p != ')') {
+		ps->unsure = true;
+		return ATOM_ZERO;
+	}
+	ps->p++;
+	if (*assertion && !positive)
+		inner->none = true;
+	return *assertion ? ATOM_ZERO : ATOM_GROUP;
+}
+
+/* An escape, ps->p just after its backslash. */
+static enum atom parse_escape(struct parser *ps, char *c, size_t *n)
+{
+	char e;
+
+	if (ps->p >= ps->end) {
+		ps->unsure = true;
+		return ATOM_ZERO;
+	}
+	e = *ps->p++;
+	if (strchr("bBAzZGKE", e))
+		return ATOM_ZERO;
+	if (strchr("dDsSwWhHvVRXNC", e))
+		return ATOM_ANY;
+	if (e == 'p' || e == 'P') {
+		if (ps->p < ps->end && *ps->p == '{') {
+			const char *close = memchr(ps->p, '}',
+						   (size_t)(ps->end - ps->p));
+
+			if (!close)
+				ps->unsure = true;
+			ps->p = close ? close + 1 : ps->end;
+		} else if (ps->p < ps->end) {
+			ps->p++;
+		}
+		return ATOM_ANY;
+	}
+	if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+	    (e >= '0' && e <= '9')) {
+		ps->unsure = true;	/* \Q, \x, \1, \g, \c, ... */
+		return ATOM_ZERO;
+	}
+	ps->p--;			/* an escaped literal */
+	*n = utf8_length((unsigned char)*ps->p);
+	if (*n > (size_t)(ps->end - ps->p))
+		*n = (size_t)(ps->end - ps->p);
+	memcpy(c, ps->p, *n);
+	ps->p += *n;
+	return ATOM_CHAR;
+}
+
+/* The next atom at ps->p. */
+static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
+			    struct set *inner, bool *assertion)
+{
+	char ch = *ps->p++;
+	enum atom a;
+
+	*assertion = false;
+	switch (ch) {
+	case '\\':
+		return parse_escape(ps, c, n);
+	case '[':
+		skip_class(ps);
+		return ATOM_ANY;
+	case '.':
+		return ATOM_ANY;
+	case '^':
+	case '$':
+		return ATOM_ZERO;
+	case '(':
+		if (++ps->depth > DEPTH_MAX) {
+			ps->unsure = true;
+			return ATOM_ZERO;
+		}
+		a = parse_group(ps, inner, assertion);
+		ps->depth--;
+		return a;
+	case '*':
+	case '+':
+	case '?':
+		ps->unsure = true;	/* a quantifier of nothing */
+		return ATOM_ZERO;
+	default:
+		ps->p--;
+		*n = utf8_length((unsigned char)ch);
+		if (*n > (size_t)(ps->end - ps->p))
+			*n = (size_t)(ps->end - ps->p);
+		memcpy(c, ps->p, *n);
+		ps->p += *n;
+		return ATOM_CHAR;
+	}
+}
+
+/* A caseless match of a character other than ASCII may take another
+ * spelling, and the Kelvin sign and long s match "k" and "s": such a
+ * character ends a run. */
+static bool plain(const struct parser *ps, const char *c, size_t n)
+{
+	if (ps->caseless && (unsigned char)c[0] >= 0x80)
+		return false;
+	if (n == 3 && memcmp(c, "\xE2\x84\xAA", 3) == 0)	/* U+212A */
+		return false;
+	return !(n == 2 && memcmp(c, "\xC5\xBF", 2) == 0);	/* U+017F */
+}
+
+/* A sequence of atoms, up to '|', ')' or the end. */
+static void parse_sequence(struct parser *ps, struct set *best)
+{
+	struct run run = { .len = 0 };
+	struct set *inner = xmalloc(sizeof(*inner));
+
+	best->none = false;
+	best->n = 0;
+	while (ps->p < ps->end && *ps->p != '|' && *ps->p != ')' &&
+	       !ps->unsure) {
+		char c[4];
+		size_t n = 0;
+		bool assertion;
+		enum atom a;
+		long min;
+
+		inner->none = false;
+		inner->n = 0;
+		a = parse_atom(ps, c, &n, inner, &assertion);
+		min = quantifier(ps);
+		switch (a) {
+		case ATOM_CHAR:
+			if (min == 0 || !plain(ps, c, n)) {
+				run_end(&run, best);
+				break;
+			}
+			run_add(&run, c, n);
+			if (min > 0)
+				run_end(&run, best);
+			break;
+		case ATOM_ANY:
+			run_end(&run, best);
+			break;
+		case ATOM_ZERO:
+			/* the run goes on: an assertion matches no text */
+			if (assertion && min != 0)
+				keep_better(best, inner);
+			break;
+		case ATOM_GROUP:
+			run_end(&run, best);
+			if (min != 0)
+				keep_better(best, inner);
+			break;
+		}
+	}
+	run_end(&run, best);
+	free(inner);
+	if (best->n == 0)
+		best->none = true;
+}
+
+static void parse_alternation(struct parser *ps, struct set *out)
+{
+	struct set *alt = xmalloc(sizeof(*alt));
+
+	parse_sequence(ps, out);
+	while (ps->p < ps->end && *ps->p == '|' && !ps->unsure) {
+		ps->p++;
+		parse_sequence(ps, alt);
+		set_union(out, alt);
+	}
+	free(alt);
+}
+
+void needles_of(const char *src, size_t len, bool caseless,
+		struct needle_set *out)
+{
+	struct parser ps = { src, src + len, caseless, false, 0 };
+	struct set *s = xmalloc(sizeof(*s));
+
+	parse_alternation(&ps, s);
+	out->n = 0;
+	if (!ps.unsure && ps.p == ps.end && set_strength(s) >= NEEDLE_MIN) {
+		out->n = s->n;
+		memcpy(out->s, s->s, s->n * sizeof(s->s[0]));
+	}
+	free(s);
+}
+
+/* ---- finding them ------------------------------------------------------ */
+
+/* Needles are found by their first NEEDLE_MIN bytes: a bit per hash of
+ * those says whether any needle starts so, and a bucket per hash lists
+ * the needles to compare. */
+enum {
+	HASH_BITS = 16,
+	BUCKETS = 1 << 12,
+};
+
+struct needle {
+	char s[NEEDLE_MAX + 1];
+	size_t len;
+	size_t owner;
+	size_t next;		/* in the same bucket, + 1; 0 ends */
+};
+
+struct needles {
+	struct needle *v;
+	size_t n, cap;
+	uint64_t bits[(1 << HASH_BITS) / 64];
+	size_t bucket[BUCKETS];	/* first needle, + 1; 0: empty */
+	unsigned long *stamp;	/* per owner: the scan that saw it */
+	size_t nowners, owners_cap;
+	unsigned long scan;
+	struct buf folded;	/* the text being scanned, folded */
+};
+
+static uint32_t start_hash(const char *s)
+{
+	uint32_t v = (uint32_t)(unsigned char)s[0] << 16 |
+		     (uint32_t)(unsigned char)s[1] << 8 |
+		     (uint32_t)(unsigned char)s[2];
+
+	return (v * 2654435761u) >> (32 - HASH_BITS);
+}
+
+struct needles *needles_new(void)
+{
+	return xcalloc(1, sizeof(struct needles));
+}
+
+void needles_free(struct needles *nd)
+{
+	if (!nd)
+		return;
+	free(nd->v);
+	free(nd->stamp);
+	buf_free(&nd->folded);
+	free(nd);
+}
+
+bool needles_add(struct needles *nd, size_t owner, const char *src,
+		 size_t len, bool caseless)
+{
+	struct needle_set set;
+	size_t i;
+	void *p;
+
+	needles_of(src, len, caseless, &set);
+	if (set.n == 0)
+		return false;
+	p = nd->stamp;
+	xgrow(&p, &nd->owners_cap, owner + 1, sizeof(*nd->stamp));
+	nd->stamp = p;
+	for (; nd->nowners <= owner; nd->nowners++)
+		nd->stamp[nd->nowners] = 0;
+	p = nd->v;
+	xgrow(&p, &nd->cap, nd->n + set.n, sizeof(*nd->v));
+	nd->v = p;
+	for (i = 0; i < set.n; i++) {
+		struct needle *e = &nd->v[nd->n];
+		uint32_t h = start_hash(set.s[i]);
+
+		memcpy(e->s, set.s[i], sizeof(e->s));
+		e->len = strlen(e->s);
+		e->owner = owner;
+		e->next = nd->bucket[h % BUCKETS];
+		nd->bucket[h % BUCKETS] = ++nd->n;
+		nd->bits[h / 64] |= (uint64_t)1 << (h % 64);
+	}
+	return true;
+}
+
+/* The text as needles are written: ASCII in lower case, and the Kelvin
+ * sign and long s, which caseless patterns match as "k" and "s", as
+ * those. */
+static void fold(struct buf *out, const char *s, size_t len)
+{
+	size_t i;
+
+	out->len = 0;
+	buf_reserve(out, len + 1);
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z') {
+			c |= 0x20;
+		} else if (c == '\xE2' && i + 2 < len && s[i + 1] == '\x84' &&
+			   s[i + 2] == '\xAA') {
+			c = 'k';
+			i += 2;
+		} else if (c == '\xC5' && i + 1 < len && s[i + 1] == '\xBF') {
+			c = 's';
+			i += 1;
+		}
+		out->data[out->len++] = c;
+	}
+}
+
+void needles_scan(struct needles *nd, const char *text, size_t len)
+{
+	const char *s;
+	size_t i, n;
+
+	nd->scan++;
+	if (nd->n == 0)
+		return;
+	fold(&nd->folded, text, len);
+	s = nd->folded.data;
+	n = nd->folded.len;
+	for (i = 0; i + NEEDLE_MIN <= n; i++) {
+		uint32_t h = start_hash(s + i);
+		size_t e;
+
+		if (!(nd->bits[h / 64] >> (h % 64) & 1))
+			continue;
+		for (e = nd->bucket[h % BUCKETS]; e; e = nd->v[e - 1].next) {
+			const struct needle *x = &nd->v[e - 1];
+
+			if (x->len <= n - i && memcmp(x->s, s + i, x->len) == 0)
+				nd->stamp[x->owner] = nd->scan;
+		}
+	}
+}
+
+bool needles_seen(const struct needles *nd, size_t owner)
+{
+	return owner < nd->nowners && nd->stamp[owner] == nd->scan;
+}

@@ -1,0 +1,44 @@
+/* Needles: literal strings one of which every match of a pattern
+ * contains, read off the pattern's source, and a scanner that finds
+ * the needles of many patterns in a line in one pass.  A pattern none
+ * of whose needles is in a line cannot match it. */
+#ifndef FILTER_NEEDLE_H
+#define FILTER_NEEDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+	NEEDLES_MAX = 32,	/* per pattern: more, and it has none */
+	NEEDLE_MIN = 3,		/* bytes: shorter ones say too little */
+	NEEDLE_MAX = 24,	/* bytes kept of a longer one */
+};
+
+/* Needles are folded: ASCII letters in lower case. */
+struct needle_set {
+	size_t n;		/* 0: the pattern has no usable needles */
+	char s[NEEDLES_MAX][NEEDLE_MAX + 1];
+};
+
+/* The needles of the PCRE2 pattern src[0..len), compiled caseless or
+ * not.  When unsure of any construct, finds none: never wrong, at
+ * worst useless. */
+void needles_of(const char *src, size_t len, bool caseless,
+		struct needle_set *out);
+
+struct needles;
+
+struct needles *needles_new(void);
+void needles_free(struct needles *nd);
+
+/* Give owner (a small number: a rule's index) the needles of a pattern.
+ * False if it has none: the owner must then be tried on every line. */
+bool needles_add(struct needles *nd, size_t owner, const char *src,
+		 size_t len, bool caseless);
+
+/* Look for every needle in text; until the next scan, needles_seen()
+ * tells which owners had one found. */
+void needles_scan(struct needles *nd, const char *text, size_t len);
+bool needles_seen(const struct needles *nd, size_t owner);
+
+#endif
