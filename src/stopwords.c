@@ -78,8 +78,10 @@ enum { SLOTS = 4096 };	/* power of two, over twice the word count */
 struct stoplist {
 	struct slot {
 		char *word;
+		size_t len;
 		uint32_t langs;
 	} slot[SLOTS];
+	size_t longest;		/* bytes: longer words are no stopwords */
 };
 
 static uint32_t hash(const char *s, size_t n)
@@ -92,7 +94,7 @@ static uint32_t find(const struct stoplist *sl, const char *w, size_t len)
 {
 	uint32_t i = hash(w, len) & (SLOTS - 1);
 
-	while (sl->slot[i].word && (strlen(sl->slot[i].word) != len ||
+	while (sl->slot[i].word && (sl->slot[i].len != len ||
 				    memcmp(sl->slot[i].word, w, len) != 0))
 		i = (i + 1) & (SLOTS - 1);
 	return i;
@@ -111,9 +113,13 @@ struct stoplist *stoplist_new(void)
 			struct slot *s = &sl->slot[find(sl, p, n)];
 
 			if (n) {
-				if (!s->word)
+				if (!s->word) {
 					s->word = xstrndup(p, n);
+					s->len = n;
+				}
 				s->langs |= 1u << l;
+				if (n > sl->longest)
+					sl->longest = n;
 			}
 			p += n;
 			p += strspn(p, " ");
@@ -136,8 +142,11 @@ void stoplist_free(struct stoplist *sl)
 uint32_t stoplist_lookup(const struct stoplist *sl, const char *w,
 			 size_t len)
 {
-	const struct slot *s = &sl->slot[find(sl, w, len)];
+	const struct slot *s;
 
+	if (len > sl->longest)
+		return 0;
+	s = &sl->slot[find(sl, w, len)];
 	return s->word ? s->langs : 0;
 }
 
