@@ -115,12 +115,11 @@ static long quantifier(struct parser *ps)
 		p++;
 	} else if (*p == '{') {
 		const char *q = p + 1;
-		char *after;
 
 		if (q >= ps->end || *q < '0' || *q > '9')
 			return -1;	/* "{" alone is a literal */
-		min = strtol(q, &after, 10);
-		q = after;
+		for (min = 0; q < ps->end && *q >= '0' && *q <= '9'; q++)
+			min = min < 1000000 ? 10 * min + (*q - '0') : min;
 		if (q < ps->end && *q == ',')
 			for (q++; q < ps->end && *q >= '0' && *q <= '9'; q++)
 				;
@@ -148,17 +147,16 @@ static void skip_class(struct parser *ps)
 	while (p < ps->end && *p != ']') {
 		if (*p == '\\')
 			p++;
-		else if (*p == '[' && p + 1 < ps->end && p[1] == ':') {
-			const char *close = strstr(p + 2, ":]");
-
-			if (!close || close >= ps->end)
-				break;
-			p = close + 1;
-		}
+		else if (*p == '[' && p + 1 < ps->end && p[1] == ':')
+			for (p += 2; p + 1 < ps->end &&
+				     !(p[0] == ':' && p[1] == ']'); p++)
+				;
 		p++;
 	}
-	if (p >= ps->end)
+	if (p >= ps->end) {
 		ps->unsure = true;
+		p = ps->end - 1;
+	}
 	ps->p = p + 1;
 }
 
@@ -240,6 +238,10 @@ static enum atom parse_group(struct parser *ps, struct set *inner,
 			while (close < ps->end && *close != '>' &&
 			       *close != '\'')
 				close++;
+			if (close >= ps->end) {
+				ps->unsure = true;
+				return ATOM_ZERO;
+			}
 			p = close + 1;	/* a named group */
 		} else {
 			ps->p = p;
@@ -276,6 +278,10 @@ static enum atom parse_escape(struct parser *ps, char *c, size_t *n)
 		return ATOM_ZERO;
 	}
 	e = *ps->p++;
+	if (e == '\0') {
+		ps->unsure = true;
+		return ATOM_ZERO;
+	}
 	if (strchr("bBAzZGKE", e))
 		return ATOM_ZERO;
 	if (strchr("dDsSwWhHvVRXNC", e))

@@ -2,8 +2,8 @@
  *
  * The input is a rule file.  If it loads, its rules are applied to a
  * small page (and to the input itself, read as a page), which exercises
- * the prefilter built from whatever patterns the fuzzer found, the
- * section and tail logic and strip rules' editing.
+ * the gate (first characters and needles) built from whatever patterns
+ * the fuzzer found, the section and tail logic and strip rules' editing.
  *
  * Inputs that could include a device or a proc file ("include /dev/zero"
  * would read for ever) are skipped: that is the user's rule file, not
