@@ -1,17 +1,10 @@
-/* Needles: what is read off a pattern, what the scanner finds, and, on
- * the shipped rules and every fixture line, that a rule never matches a
- * line holding none of its needles. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-
-#include <glob.h>
-#include <pcre2.h>
+/* Needles: what is read off a pattern, and what the scanner finds. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_suites.h"
 #include "../src/needle.h"
-#include "../src/rules.h"
 
 /* The needles of pattern, joined by '|' ("" when it has none).  Static
  * storage, valid until the next call. */
@@ -119,103 +112,6 @@ START_TEST(test_scan)
 }
 END_TEST
 
-/* ---- the shipped rules against every fixture line ----------------------- */
-
-struct lines {
-	char **v;
-	size_t n;
-};
-
-static void read_lines(const char *path, struct lines *ls)
-{
-	FILE *fp = fopen(path, "rb");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	while ((len = getline(&line, &cap, fp)) >= 0) {
-		ls->v = realloc(ls->v, (ls->n + 1) * sizeof(*ls->v));
-		ck_assert(ls->v != NULL);
-		ls->v[ls->n++] = strndup(line, (size_t)len);
-	}
-	free(line);
-	fclose(fp);
-}
-
-/* Does text, folded as the scanner folds it, contain one of set's
- * needles? */
-static bool holds_needle(const char *text, const struct needle_set *set)
-{
-	struct needles *nd = needles_new();
-	char src[NEEDLES_MAX * (NEEDLE_MAX * 2 + 1) + 1] = "";
-	size_t i, j;
-	bool seen;
-
-	for (i = 0; i < set->n; i++) {	/* the needles as one pattern */
-		if (i)
-			strcat(src, "|");
-		for (j = 0; set->s[i][j]; j++) {
-			char c[3] = { '\\', set->s[i][j], '\0' };
-
-			strcat(src, strchr("\\^$.|?*+()[]{}", c[1]) ? c : c + 1);
-		}
-	}
-	ck_assert(needles_add(nd, 0, src, strlen(src), false));
-	needles_scan(nd, text, strlen(text));
-	seen = needles_seen(nd, 0);
-	needles_free(nd);
-	return seen;
-}
-
-START_TEST(test_rules_never_match_without_needle)
-{
-	struct rule_set *rs = rule_set_new();
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	struct lines ls = { NULL, 0 };
-	glob_t g;
-	size_t i, r, tested = 0;
-
-	ck_assert_int_eq(rule_set_load(rs, "rules/default.rules"), 0);
-	ck_assert_int_eq(glob("fixtures/*.txt", 0, NULL, &g), 0);
-	for (i = 0; i < g.gl_pathc; i++)
-		read_lines(g.gl_pathv[i], &ls);
-	globfree(&g);
-	for (r = 0; r < rule_set_count(rs); r++) {
-		struct needle_set set;
-		bool caseless;
-		const char *src = rule_pattern(rs, (int)r, &caseless);
-		pcre2_code *re;
-		PCRE2_SIZE off;
-		int err;
-
-		needles_of(src, strlen(src), caseless, &set);
-		if (set.n == 0)
-			continue;
-		tested++;
-		re = pcre2_compile((PCRE2_SPTR)src, strlen(src), PCRE2_UTF |
-				   PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0),
-				   &err, &off, NULL);
-		ck_assert(re != NULL);
-		for (i = 0; i < ls.n; i++)
-			if (pcre2_match(re, (PCRE2_SPTR)ls.v[i],
-					strlen(ls.v[i]), 0, 0, md, NULL) >= 0)
-				ck_assert_msg(holds_needle(ls.v[i], &set),
-					      "rule %s matches \"%s\" without "
-					      "a needle", rule_name(rs, (int)r),
-					      ls.v[i]);
-		pcre2_code_free(re);
-	}
-	/* most shipped rules have needles */
-	ck_assert_uint_gt(2 * tested, rule_set_count(rs));
-	for (i = 0; i < ls.n; i++)
-		free(ls.v[i]);
-	free(ls.v);
-	pcre2_match_data_free(md);
-	rule_set_free(rs);
-}
-END_TEST
-
 Suite *needle_suite(void)
 {
 	Suite *s = suite_create("needle");
@@ -230,8 +126,6 @@ Suite *needle_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scan");
 	tcase_add_test(tc, test_scan);
-	tcase_add_test(tc, test_rules_never_match_without_needle);
-	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	return s;
 }

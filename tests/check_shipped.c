@@ -1,0 +1,271 @@
+/* The shipped rule files, rules/NAME.rules: every rule matches the real
+ * text its comment quotes, and no rule matches a line (of an example or
+ * a fixture) that holds none of the rule's needles. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <glob.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_suites.h"
+#include "../src/needle.h"
+#include "../src/rules.h"
+
+struct lines {
+	char **v;
+	size_t n;
+};
+
+static void lines_add(struct lines *ls, const char *s, size_t len)
+{
+	ls->v = realloc(ls->v, (ls->n + 1) * sizeof(*ls->v));
+	ck_assert(ls->v != NULL);
+	ls->v[ls->n] = strndup(s, len);
+	ck_assert(ls->v[ls->n] != NULL);
+	ls->n++;
+}
+
+static void lines_free(struct lines *ls)
+{
+	size_t i;
+
+	for (i = 0; i < ls->n; i++)
+		free(ls->v[i]);
+	free(ls->v);
+	ls->v = NULL;
+	ls->n = 0;
+}
+
+static void read_lines(const char *path, struct lines *ls)
+{
+	FILE *fp = fopen(path, "rb");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	ck_assert_msg(fp != NULL, "cannot open %s", path);
+	while ((len = getline(&line, &cap, fp)) >= 0)
+		lines_add(ls, line, (size_t)len);
+	free(line);
+	fclose(fp);
+}
+
+static struct rule_set *shipped_rules(void)
+{
+	struct rule_set *rs = rule_set_new();
+
+	ck_assert_int_eq(rule_set_load(rs, "rules/default.rules"), 0);
+	return rs;
+}
+
+static int rule_index(const struct rule_set *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rule_set_count(rs); i++)
+		if (strcmp(rule_name(rs, (int)i), name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static pcre2_code *compile_rule(const struct rule_set *rs, int k)
+{
+	bool caseless;
+	const char *src = rule_pattern(rs, k, &caseless);
+	PCRE2_SIZE off;
+	int err;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, strlen(src),
+				       PCRE2_UTF | PCRE2_UCP |
+				       (caseless ? PCRE2_CASELESS : 0),
+				       &err, &off, NULL);
+
+	ck_assert(re != NULL);
+	return re;
+}
+
+static bool matches(const pcre2_code *re, const char *s)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL);
+
+	pcre2_match_data_free(md);
+	return rc >= 0;
+}
+
+/* The examples of a comment line:
+ *	# "one"    "two" (a remark)    "three"
+ * An example ends at a quote followed by the end of the line, by four
+ * spaces and a quote, or by " (".  Each is trimmed, as lines are before
+ * rules see them. */
+static void comment_examples(const char *line, struct lines *out)
+{
+	const char *p = line + 2;
+
+	while ((p = strchr(p, '"'))) {
+		const char *q = ++p, *end = NULL;
+
+		for (; (q = strchr(q, '"')); q++)
+			if (q[1] == '\0' || q[1] == '\n' ||
+			    strncmp(q + 1, "    \"", 5) == 0 ||
+			    strncmp(q + 1, " (", 2) == 0) {
+				end = q;
+				break;
+			}
+		if (!end)
+			return;
+		while (p < end && *p == ' ')
+			p++;
+		q = end;
+		while (q > p && q[-1] == ' ')
+			q--;
+		lines_add(out, p, (size_t)(q - p));
+		p = end + 1;
+		if (strncmp(p, " (", 2) == 0 && (p = strchr(p, ')')) == NULL)
+			return;
+	}
+}
+
+/* Every example a rule file quotes above a rule, with its rule. */
+struct example {
+	struct lines text;
+	struct lines rule;
+};
+
+static void collect_examples(struct example *ex)
+{
+	struct lines pending = { NULL, 0 }, file = { NULL, 0 };
+	glob_t g;
+	size_t f, i, j;
+
+	ck_assert_int_eq(glob("rules/*.rules", 0, NULL, &g), 0);
+	for (f = 0; f < g.gl_pathc; f++) {
+		read_lines(g.gl_pathv[f], &file);
+		for (i = 0; i < file.n; i++) {
+			char action[16], name[128];
+			const char *l = file.v[i];
+
+			if (strncmp(l, "# \"", 3) == 0) {
+				comment_examples(l, &pending);
+				continue;
+			}
+			if (l[0] == '#')
+				continue;
+			if (sscanf(l, "%15s %127s", action, name) == 2 &&
+			    strcmp(action, "include") != 0 &&
+			    strcmp(action, "host") != 0)
+				for (j = 0; j < pending.n; j++) {
+					lines_add(&ex->text, pending.v[j],
+						  strlen(pending.v[j]));
+					lines_add(&ex->rule, name, strlen(name));
+				}
+			lines_free(&pending);
+		}
+		lines_free(&file);
+	}
+	globfree(&g);
+}
+
+START_TEST(test_rules_match_their_examples)
+{
+	struct rule_set *rs = shipped_rules();
+	struct example ex = { { NULL, 0 }, { NULL, 0 } };
+	size_t i;
+
+	collect_examples(&ex);
+	/* most rules quote several examples */
+	ck_assert_uint_gt(ex.text.n, rule_set_count(rs));
+	for (i = 0; i < ex.text.n; i++) {
+		int k = rule_index(rs, ex.rule.v[i]);
+		pcre2_code *re;
+
+		ck_assert_msg(k >= 0, "no rule %s", ex.rule.v[i]);
+		re = compile_rule(rs, k);
+		ck_assert_msg(matches(re, ex.text.v[i]),
+			      "rule %s does not match its example \"%s\"",
+			      ex.rule.v[i], ex.text.v[i]);
+		pcre2_code_free(re);
+	}
+	lines_free(&ex.text);
+	lines_free(&ex.rule);
+	rule_set_free(rs);
+}
+END_TEST
+
+/* Does text, folded as the scanner folds it, contain one of set's
+ * needles? */
+static bool holds_needle(const char *text, const struct needle_set *set)
+{
+	struct needles *nd = needles_new();
+	char src[NEEDLES_MAX * (NEEDLE_MAX * 2 + 1) + 1] = "";
+	size_t i, j;
+	bool seen;
+
+	for (i = 0; i < set->n; i++) {	/* the needles as one pattern */
+		if (i)
+			strcat(src, "|");
+		for (j = 0; set->s[i][j]; j++) {
+			char c[3] = { '\\', set->s[i][j], '\0' };
+
+			strcat(src, strchr("\\^$.|?*+()[]{}", c[1]) ? c : c + 1);
+		}
+	}
+	ck_assert(needles_add(nd, 0, src, strlen(src), false));
+	needles_scan(nd, text, strlen(text));
+	seen = needles_seen(nd, 0);
+	needles_free(nd);
+	return seen;
+}
+
+START_TEST(test_no_match_without_needle)
+{
+	struct rule_set *rs = shipped_rules();
+	struct example ex = { { NULL, 0 }, { NULL, 0 } };
+	struct lines *ls = &ex.text;
+	glob_t g;
+	size_t i, r, tested = 0;
+
+	collect_examples(&ex);
+	ck_assert_int_eq(glob("fixtures/*.txt", 0, NULL, &g), 0);
+	for (i = 0; i < g.gl_pathc; i++)
+		read_lines(g.gl_pathv[i], ls);
+	globfree(&g);
+	for (r = 0; r < rule_set_count(rs); r++) {
+		struct needle_set set;
+		bool caseless;
+		const char *src = rule_pattern(rs, (int)r, &caseless);
+		pcre2_code *re;
+
+		needles_of(src, strlen(src), caseless, &set);
+		if (set.n == 0)
+			continue;
+		tested++;
+		re = compile_rule(rs, (int)r);
+		for (i = 0; i < ls->n; i++)
+			if (matches(re, ls->v[i]))
+				ck_assert_msg(holds_needle(ls->v[i], &set),
+					      "rule %s matches \"%s\" without "
+					      "a needle", rule_name(rs, (int)r),
+					      ls->v[i]);
+		pcre2_code_free(re);
+	}
+	/* most shipped rules have needles */
+	ck_assert_uint_gt(2 * tested, rule_set_count(rs));
+	lines_free(&ex.text);
+	lines_free(&ex.rule);
+	rule_set_free(rs);
+}
+END_TEST
+
+Suite *shipped_suite(void)
+{
+	Suite *s = suite_create("shipped");
+	TCase *tc = tcase_create("rules");
+
+	tcase_add_test(tc, test_rules_match_their_examples);
+	tcase_add_test(tc, test_no_match_without_needle);
+	tcase_set_timeout(tc, 120);
+	suite_add_tcase(s, tc);
+	return s;
+}
