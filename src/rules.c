@@ -819,6 +819,35 @@ static const size_t *candidates(struct rule_set *rs, const struct line *l,
 	return list + j;
 }
 
+static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
+				  struct line *l)
+{
+	return r->action == ACT_STRIP ? strip_line(rs, r, l)
+				      : match_at(rs, r->re, l, 0);
+}
+
+/* Try rule r on line l (a strip rule edits it).  A rule runs in the
+ * interpreter until it has been tried JIT_AFTER times, and the
+ * interpreter reaches the match limit sooner than the JIT: so that a
+ * line's fate does not hang on how many lines came before it, a rule
+ * that hits the limit in the interpreter is JIT-compiled and tried
+ * again. */
+static enum match_result try_rule(struct rule_set *rs, struct rule *r,
+				  struct line *l)
+{
+	enum match_result m;
+
+	if (++r->tries == JIT_AFTER)
+		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	m = run_rule(rs, r, l);
+	if (m == MATCH_LIMIT && r->tries < JIT_AFTER) {
+		r->tries = JIT_AFTER;
+		if (pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0)
+			m = run_rule(rs, r, l);
+	}
+	return m;
+}
+
 /* Run the rules on line i in file order: strip rules edit the line, the
  * first other rule that matches decides.  Returns that rule, or -1. */
 static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
@@ -836,10 +865,8 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		if (!applies(rs, r) ||
 		    (r->needled && !needles_seen(rs->gate.needles, k)))
 			continue;
-		if (++r->tries == JIT_AFTER)	/* no JIT: the interpreter */
-			(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+		m = try_rule(rs, r, l);
 		if (r->action == ACT_STRIP) {
-			m = strip_line(rs, r, l);
 			if (m == MATCH_YES) {
 				l->rule = (int)k;
 				if (line_blank(l))
@@ -850,10 +877,8 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 				j = (size_t)-1;
 				continue;
 			}
-		} else {
-			m = match_at(rs, r->re, l, 0);
-			if (m == MATCH_YES)
-				return (int)k;
+		} else if (m == MATCH_YES) {
+			return (int)k;
 		}
 		if (m == MATCH_LIMIT) {
 			warn_limit(rs, d, i, (int)k);
