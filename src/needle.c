@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "text.h"
 #include "util.h"
 
 /* ---- reading needles off a pattern ------------------------------------ */
@@ -26,7 +27,32 @@ struct parser {
 
 enum { DEPTH_MAX = 32 };
 
-/* The shortest string in s, in bytes; 0 when s says nothing. */
+/* A mark: one or two characters that are neither letters, digits nor
+ * spaces ("/", "(", "©").  Lines hold far fewer of them than of any
+ * letter, so a mark says as much as a needle of NEEDLE_MIN letters. */
+static bool is_mark(const char *s, size_t len)
+{
+	size_t i, n, chars = 0;
+
+	for (i = 0; i < len; i += n, chars++) {
+		uint32_t c = cp_decode(s + i, &n);
+
+		if (c <= ' ' || cp_is_word(c) || c == 0xA0)
+			return false;
+	}
+	return chars >= 1 && chars <= 2;
+}
+
+/* How much a needle says: its length in bytes, NEEDLE_MIN for a mark. */
+static size_t strength(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len < NEEDLE_MIN && is_mark(s, len) ? NEEDLE_MIN : len;
+}
+
+/* How much a set says: the strength of its weakest needle; 0 when it
+ * says nothing. */
 static size_t set_strength(const struct set *s)
 {
 	size_t i, min = SIZE_MAX;
@@ -34,8 +60,8 @@ static size_t set_strength(const struct set *s)
 	if (s->none || s->n == 0)
 		return 0;
 	for (i = 0; i < s->n; i++)
-		if (strlen(s->s[i]) < min)
-			min = strlen(s->s[i]);
+		if (strength(s->s[i]) < min)
+			min = strength(s->s[i]);
 	return min;
 }
 
@@ -72,11 +98,10 @@ static void run_end(struct run *r, struct set *best)
 {
 	struct set one = { .n = 1 };
 
-	if (r->len >= NEEDLE_MIN) {
-		memcpy(one.s[0], r->s, r->len);
-		one.s[0][r->len] = '\0';
+	memcpy(one.s[0], r->s, r->len);
+	one.s[0][r->len] = '\0';
+	if (strength(one.s[0]) >= NEEDLE_MIN)
 		keep_better(best, &one);
-	}
 	r->len = 0;
 }
 
@@ -451,7 +476,8 @@ void needles_of(const char *src, size_t len, bool caseless,
 
 /* Needles are found by their first NEEDLE_MIN bytes: a bit per hash of
  * those says whether any needle starts so, and a bucket per hash lists
- * the needles to compare. */
+ * the needles to compare.  Marks, which may be shorter, have a bucket
+ * per first byte. */
 enum {
 	HASH_BITS = 16,
 	BUCKETS = 1 << 12,
@@ -469,6 +495,7 @@ struct needles {
 	size_t n, cap;
 	uint64_t bits[(1 << HASH_BITS) / 64];
 	size_t bucket[BUCKETS];	/* first needle, + 1; 0: empty */
+	size_t marks[256];	/* first short needle, by first byte, + 1 */
 	unsigned long *stamp;	/* per owner: the scan that saw it */
 	size_t nowners, owners_cap;
 	unsigned long scan;
@@ -519,14 +546,21 @@ bool needles_add(struct needles *nd, size_t owner, const char *src,
 	nd->v = p;
 	for (i = 0; i < set.n; i++) {
 		struct needle *e = &nd->v[nd->n];
-		uint32_t h = start_hash(set.s[i]);
+		size_t *head;
 
 		memcpy(e->s, set.s[i], sizeof(e->s));
 		e->len = strlen(e->s);
 		e->owner = owner;
-		e->next = nd->bucket[h % BUCKETS];
-		nd->bucket[h % BUCKETS] = ++nd->n;
-		nd->bits[h / 64] |= (uint64_t)1 << (h % 64);
+		if (e->len < NEEDLE_MIN) {
+			head = &nd->marks[(unsigned char)e->s[0]];
+		} else {
+			uint32_t h = start_hash(e->s);
+
+			head = &nd->bucket[h % BUCKETS];
+			nd->bits[h / 64] |= (uint64_t)1 << (h % 64);
+		}
+		e->next = *head;
+		*head = ++nd->n;
 	}
 	return true;
 }
@@ -557,6 +591,18 @@ static void fold(struct buf *out, const char *s, size_t len)
 	}
 }
 
+/* Mark the owners of the needles of the list from e on found at s[i]. */
+static void try_list(struct needles *nd, size_t e, const char *s, size_t i,
+		     size_t n)
+{
+	for (; e; e = nd->v[e - 1].next) {
+		const struct needle *x = &nd->v[e - 1];
+
+		if (x->len <= n - i && memcmp(x->s, s + i, x->len) == 0)
+			nd->stamp[x->owner] = nd->scan;
+	}
+}
+
 void needles_scan(struct needles *nd, const char *text, size_t len)
 {
 	const char *s;
@@ -568,17 +614,16 @@ void needles_scan(struct needles *nd, const char *text, size_t len)
 	fold(&nd->folded, text, len);
 	s = nd->folded.data;
 	n = nd->folded.len;
-	for (i = 0; i + NEEDLE_MIN <= n; i++) {
-		uint32_t h = start_hash(s + i);
-		size_t e;
+	for (i = 0; i < n; i++) {
+		size_t mark = nd->marks[(unsigned char)s[i]];
 
-		if (!(nd->bits[h / 64] >> (h % 64) & 1))
-			continue;
-		for (e = nd->bucket[h % BUCKETS]; e; e = nd->v[e - 1].next) {
-			const struct needle *x = &nd->v[e - 1];
+		if (mark)
+			try_list(nd, mark, s, i, n);
+		if (i + NEEDLE_MIN <= n) {
+			uint32_t h = start_hash(s + i);
 
-			if (x->len <= n - i && memcmp(x->s, s + i, x->len) == 0)
-				nd->stamp[x->owner] = nd->scan;
+			if (nd->bits[h / 64] >> (h % 64) & 1)
+				try_list(nd, nd->bucket[h % BUCKETS], s, i, n);
 		}
 	}
 }

@@ -10,7 +10,8 @@
 
 enum {
 	NEEDLES_MAX = 32,	/* per pattern: more, and it has none */
-	NEEDLE_MIN = 3,		/* bytes: shorter ones say too little */
+	NEEDLE_MIN = 3,		/* bytes: shorter ones say too little,
+				 * unless they are marks ("/", "©") */
 	NEEDLE_MAX = 24,	/* bytes kept of a longer one */
 };
 

@@ -50,6 +50,7 @@ struct rule {
 	unsigned long count;	/* UNTIL_LINES */
 	pcre2_code *end;	/* UNTIL_MATCH */
 	unsigned long max;	/* 0: no cap on the section's length */
+	bool anchored;		/* matches only at the line start */
 	bool needled;		/* has needles: see struct gate */
 	unsigned long tries;	/* lines it was tried on */
 	unsigned long hits;
@@ -623,19 +624,20 @@ static bool anchored(const pcre2_code *re)
 	return (opts & PCRE2_ANCHORED) != 0;
 }
 
-/* The key of a line: the length of its first GATE_CHARS characters,
- * plus one, then their bytes, zero-padded.  (Lines hold no NUL: the
- * decoder turned any into U+FFFD.) */
-static void gate_key(const char *text, size_t len, char *key)
+/* The key of a line's start: the length of its first chars characters
+ * (1 or GATE_CHARS), plus one, then their bytes, zero-padded.  (Lines
+ * hold no NUL: the decoder turned any into U+FFFD.) */
+static void gate_key(const char *text, size_t len, size_t chars,
+		     char *key)
 {
-	size_t n = 0, chars = 0;
+	size_t n = 0, seen = 0;
 
-	while (n < len && chars < GATE_CHARS) {
+	while (n < len && seen < chars) {
 		n++;
 		while (n < len && n < GATE_KEY_BYTES - 1 &&
 		       ((unsigned char)text[n] & 0xC0) == 0x80)
 			n++;
-		chars++;
+		seen++;
 	}
 	memset(key, 0, GATE_KEY_BYTES);
 	key[0] = (char)(n + 1);
@@ -648,7 +650,7 @@ static bool may_match(struct rule_set *rs, const struct rule *r,
 {
 	int rc;
 
-	if (!anchored(r->re))
+	if (!r->anchored)
 		return true;
 	rc = pcre2_match(r->re, (PCRE2_SPTR)key + 1, (size_t)key[0] - 1, 0,
 			 PCRE2_PARTIAL_HARD | PCRE2_NO_UTF_CHECK, rs->md,
@@ -676,19 +678,17 @@ static void gate_grow(struct gate *g)
 	free(old);
 }
 
-/* The slot of key, filled in with its list if it is new. */
+/* The slot of key, filled in if it is new with the rules of the list
+ * from (all rules if NULL) that may match lines starting with key.  The
+ * caller makes room in the pool (see candidates()). */
 static const struct gate_slot *gate_lookup(struct rule_set *rs,
-					   const char *key)
+					   const char *key,
+					   const struct gate_slot *from)
 {
 	struct gate *g = &rs->gate;
 	struct gate_slot *slot;
-	size_t h, k;
-	void *pool;
+	size_t h, j, n = from ? from->n : rs->n;
 
-	if (g->len + rs->n > GATE_POOL_MAX)
-		gate_clear(g);
-	if (2 * (g->used + 1) > g->nslots)
-		gate_grow(g);
 	h = hash_bytes(HASH_SEED, key, GATE_KEY_BYTES) & (g->nslots - 1);
 	for (; g->slots[h].key[0]; h = (h + 1) & (g->nslots - 1))
 		if (memcmp(g->slots[h].key, key, GATE_KEY_BYTES) == 0)
@@ -696,15 +696,30 @@ static const struct gate_slot *gate_lookup(struct rule_set *rs,
 	slot = &g->slots[h];
 	memcpy(slot->key, key, GATE_KEY_BYTES);
 	slot->at = g->len;
-	pool = g->pool;
-	xgrow(&pool, &g->cap, g->len + rs->n, sizeof(size_t));
-	g->pool = pool;
-	for (k = 0; k < rs->n; k++)
+	for (j = 0; j < n; j++) {
+		size_t k = from ? g->pool[from->at + j] : j;
+
 		if (may_match(rs, &rs->rules[k], key))
 			g->pool[g->len++] = k;
+	}
 	slot->n = g->len - slot->at;
 	g->used++;
 	return slot;
+}
+
+/* Room for two more keys and their lists. */
+static void gate_make_room(struct rule_set *rs)
+{
+	struct gate *g = &rs->gate;
+	void *pool;
+
+	if (g->len + 2 * rs->n > GATE_POOL_MAX)
+		gate_clear(g);
+	while (2 * (g->used + 2) > g->nslots)
+		gate_grow(g);
+	pool = g->pool;
+	xgrow(&pool, &g->cap, g->len + 2 * rs->n, sizeof(size_t));
+	g->pool = pool;
 }
 
 /* ---- matching --------------------------------------------------------- */
@@ -794,13 +809,17 @@ static void gate_build(struct rule_set *rs)
 	for (k = 0; k < rs->n; k++) {
 		struct rule *r = &rs->rules[k];
 
+		r->anchored = anchored(r->re);
 		r->needled = needles_add(rs->gate.needles, k, r->source,
 					 strlen(r->source), r->caseless);
 	}
 }
 
 /* The rules the gate lets through for the line as it is now, from rule
- * index from on: *n of them at the returned address. */
+ * index from on: *n of them at the returned address.  A line start's
+ * list is made from the list of its first character, so that a new
+ * start costs a partial match only of the rules its first character
+ * lets through. */
 static const size_t *candidates(struct rule_set *rs, const struct line *l,
 				size_t from, size_t *n)
 {
@@ -810,8 +829,11 @@ static const size_t *candidates(struct rule_set *rs, const struct line *l,
 	size_t j;
 
 	needles_scan(rs->gate.needles, l->text, l->len);
-	gate_key(l->text, l->len, key);
-	slot = gate_lookup(rs, key);
+	gate_make_room(rs);
+	gate_key(l->text, l->len, 1, key);
+	slot = gate_lookup(rs, key, NULL);
+	gate_key(l->text, l->len, GATE_CHARS, key);
+	slot = gate_lookup(rs, key, slot);
 	list = rs->gate.pool + slot->at;
 	for (j = 0; j < slot->n && list[j] < from; j++)
 		;

@@ -77,6 +77,20 @@ START_TEST(test_caseless_scope)
 }
 END_TEST
 
+/* A mark, one or two characters that are neither letters, digits nor
+ * spaces, says as much as a needle of three letters. */
+START_TEST(test_marks)
+{
+	ck_assert_str_eq(needles("\\s*\\((?:AP|AFP)\\)$", false), "(");
+	ck_assert_str_eq(needles("^[^©]{1,60}\\s©", false), "©");
+	ck_assert_str_eq(needles("\\(c\\)", true), "(c)");
+	/* a letter, a digit or a space is no mark */
+	ck_assert_str_eq(needles("a\\d+b", false), "");
+	ck_assert_str_eq(needles("é\\d", false), "");
+	ck_assert_str_eq(needles(" \\d", false), "");
+}
+END_TEST
+
 START_TEST(test_unsure_means_none)
 {
 	ck_assert_str_eq(needles("(*UTF)abcdef", false), "");
@@ -107,6 +121,14 @@ START_TEST(test_scan)
 	ck_assert(needles_seen(nd, 0));
 	needles_scan(nd, "coo", 3);
 	ck_assert(!needles_seen(nd, 0));
+	/* a mark is found where it is, at the end of the text too */
+	ck_assert(needles_add(nd, 3, "\\s*\\((?:AP|AFP)\\)$", 18, false));
+	needles_scan(nd, "Le texte (AFP)", 14);
+	ck_assert(needles_seen(nd, 3));
+	needles_scan(nd, "Le texte AFP", 12);
+	ck_assert(!needles_seen(nd, 3));
+	needles_scan(nd, "(", 1);
+	ck_assert(needles_seen(nd, 3));
 	ck_assert(!needles_seen(nd, 7));
 	needles_free(nd);
 }
@@ -122,6 +144,7 @@ Suite *needle_suite(void)
 	tcase_add_test(tc, test_sequence_keeps_longest);
 	tcase_add_test(tc, test_assertions);
 	tcase_add_test(tc, test_caseless_scope);
+	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_unsure_means_none);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scan");
