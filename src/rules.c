@@ -828,6 +828,9 @@ static const size_t *candidates(struct rule_set *rs, const struct line *l,
 	const size_t *list;
 	size_t j;
 
+	*n = 0;
+	if (rs->n == 0)
+		return NULL;
 	needles_scan(rs->gate.needles, l->text, l->len);
 	gate_make_room(rs);
 	gate_key(l->text, l->len, 1, key);

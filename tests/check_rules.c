@@ -104,6 +104,18 @@ START_TEST(test_empty_file)
 }
 END_TEST
 
+/* No rules: every line is left to the heuristics. */
+START_TEST(test_no_rules_applied)
+{
+	struct doc d;
+	struct rule_set *rs = apply("", "Title\n\nA line\n", &d, NULL);
+
+	ck_assert_str_eq(verdicts(&d), ".-.");
+	doc_free(&d);
+	rule_set_free(rs);
+}
+END_TEST
+
 START_TEST(test_free_null)
 {
 	rule_set_free(NULL);
@@ -909,6 +921,7 @@ Suite *rules_suite(void)
 	tc = tcase_create("parse");
 	tcase_add_test(tc, test_comments_and_blank_lines);
 	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_no_rules_applied);
 	tcase_add_test(tc, test_free_null);
 	tcase_add_test(tc, test_include_relative);
 	tcase_add_test(tc, test_include_from_string);
