@@ -474,13 +474,14 @@ void needles_of(const char *src, size_t len, bool caseless,
 
 /* ---- finding them ------------------------------------------------------ */
 
-/* Needles are found by their first NEEDLE_MIN bytes: a bit per hash of
- * those says whether any needle starts so, and a bucket per hash lists
- * the needles to compare.  Marks, which may be shorter, have a bucket
- * per first byte. */
+/* Needles are found by their first bytes, four of them (three for a
+ * needle of three): a bit per hash of those says whether any needle
+ * starts so, and a bucket per hash lists the needles to compare.  Marks,
+ * which may be shorter, have a bucket per first byte. */
 enum {
 	HASH_BITS = 16,
 	BUCKETS = 1 << 12,
+	GRAM = 4,		/* bytes hashed of a longer needle */
 };
 
 struct needle {
@@ -490,11 +491,16 @@ struct needle {
 	size_t next;		/* in the same bucket, + 1; 0 ends */
 };
 
+struct grams {
+	uint64_t bits[(1 << HASH_BITS) / 64];
+	size_t bucket[BUCKETS];	/* first needle, + 1; 0: empty */
+	bool any;
+};
+
 struct needles {
 	struct needle *v;
 	size_t n, cap;
-	uint64_t bits[(1 << HASH_BITS) / 64];
-	size_t bucket[BUCKETS];	/* first needle, + 1; 0: empty */
+	struct grams three, four;	/* needles of 3 bytes, of more */
 	size_t marks[256];	/* first short needle, by first byte, + 1 */
 	unsigned long *stamp;	/* per owner: the scan that saw it */
 	size_t nowners, owners_cap;
@@ -502,13 +508,40 @@ struct needles {
 	struct buf folded;	/* the text being scanned, folded */
 };
 
-static uint32_t start_hash(const char *s)
+/* The hash of a needle's first bytes, taken as one big-endian number
+ * (the scanner rolls that number along the text). */
+static uint32_t gram_hash(uint32_t v)
 {
-	uint32_t v = (uint32_t)(unsigned char)s[0] << 16 |
-		     (uint32_t)(unsigned char)s[1] << 8 |
-		     (uint32_t)(unsigned char)s[2];
-
 	return (v * 2654435761u) >> (32 - HASH_BITS);
+}
+
+static uint32_t gram_value(const char *s, size_t n)
+{
+	uint32_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v = v << 8 | (unsigned char)s[i];
+	return v;
+}
+
+/* The bucket for a needle starting with s[0..n). */
+static size_t *gram_add(struct grams *g, const char *s, size_t n)
+{
+	uint32_t h = gram_hash(gram_value(s, n));
+
+	g->bits[h / 64] |= (uint64_t)1 << (h % 64);
+	g->any = true;
+	return &g->bucket[h % BUCKETS];
+}
+
+/* The first needle to compare where the text's bytes make v, + 1; 0:
+ * none. */
+static size_t gram_find(const struct grams *g, uint32_t v)
+{
+	uint32_t h = gram_hash(v);
+
+	return g->bits[h / 64] >> (h % 64) & 1 ? g->bucket[h % BUCKETS] : 0;
 }
 
 struct needles *needles_new(void)
@@ -551,14 +584,12 @@ bool needles_add(struct needles *nd, size_t owner, const char *src,
 		memcpy(e->s, set.s[i], sizeof(e->s));
 		e->len = strlen(e->s);
 		e->owner = owner;
-		if (e->len < NEEDLE_MIN) {
+		if (e->len < NEEDLE_MIN)
 			head = &nd->marks[(unsigned char)e->s[0]];
-		} else {
-			uint32_t h = start_hash(e->s);
-
-			head = &nd->bucket[h % BUCKETS];
-			nd->bits[h / 64] |= (uint64_t)1 << (h % 64);
-		}
+		else if (e->len < GRAM)
+			head = gram_add(&nd->three, e->s, 3);
+		else
+			head = gram_add(&nd->four, e->s, GRAM);
 		e->next = *head;
 		*head = ++nd->n;
 	}
@@ -597,8 +628,13 @@ static void try_list(struct needles *nd, size_t e, const char *s, size_t i,
 {
 	for (; e; e = nd->v[e - 1].next) {
 		const struct needle *x = &nd->v[e - 1];
+		size_t k = 0;
 
-		if (x->len <= n - i && memcmp(x->s, s + i, x->len) == 0)
+		if (x->len > n - i)
+			continue;
+		while (k < x->len && x->s[k] == s[i + k])
+			k++;
+		if (k == x->len)
 			nd->stamp[x->owner] = nd->scan;
 	}
 }
@@ -606,7 +642,8 @@ static void try_list(struct needles *nd, size_t e, const char *s, size_t i,
 void needles_scan(struct needles *nd, const char *text, size_t len)
 {
 	const char *s;
-	size_t i, n;
+	size_t j, n, e;
+	uint32_t v = 0;		/* the bytes up to s[j], the last in the low */
 
 	nd->scan++;
 	if (nd->n == 0)
@@ -614,17 +651,15 @@ void needles_scan(struct needles *nd, const char *text, size_t len)
 	fold(&nd->folded, text, len);
 	s = nd->folded.data;
 	n = nd->folded.len;
-	for (i = 0; i < n; i++) {
-		size_t mark = nd->marks[(unsigned char)s[i]];
-
-		if (mark)
-			try_list(nd, mark, s, i, n);
-		if (i + NEEDLE_MIN <= n) {
-			uint32_t h = start_hash(s + i);
-
-			if (nd->bits[h / 64] >> (h % 64) & 1)
-				try_list(nd, nd->bucket[h % BUCKETS], s, i, n);
-		}
+	for (j = 0; j < n; j++) {
+		v = v << 8 | (unsigned char)s[j];
+		if ((e = nd->marks[(unsigned char)s[j]]))
+			try_list(nd, e, s, j, n);
+		if (j + 1 >= 3 && nd->three.any &&
+		    (e = gram_find(&nd->three, v & 0xFFFFFF)))
+			try_list(nd, e, s, j + 1 - 3, n);
+		if (j + 1 >= GRAM && (e = gram_find(&nd->four, v)))
+			try_list(nd, e, s, j + 1 - GRAM, n);
 	}
 }
 
