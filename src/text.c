@@ -81,16 +81,40 @@ bool cp_is_lower(uint32_t c)
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }
 
-/* Is the character at s[i] part of a word?  *n gets its length.  ASCII,
- * most of most pages, skips the decoder. */
-static bool word_at(const char *s, size_t i, size_t *n)
+/* ASCII letters and digits. */
+static const bool ascii_word[128] = {
+	['0'] = true, ['1'] = true, ['2'] = true,
+	['3'] = true, ['4'] = true, ['5'] = true,
+	['6'] = true, ['7'] = true, ['8'] = true,
+	['9'] = true,
+	['A'] = true, ['B'] = true, ['C'] = true,
+	['D'] = true, ['E'] = true, ['F'] = true,
+	['G'] = true, ['H'] = true, ['I'] = true,
+	['J'] = true, ['K'] = true, ['L'] = true,
+	['M'] = true, ['N'] = true, ['O'] = true,
+	['P'] = true, ['Q'] = true, ['R'] = true,
+	['S'] = true, ['T'] = true, ['U'] = true,
+	['V'] = true, ['W'] = true, ['X'] = true,
+	['Y'] = true, ['Z'] = true,
+	['a'] = true, ['b'] = true, ['c'] = true,
+	['d'] = true, ['e'] = true, ['f'] = true,
+	['g'] = true, ['h'] = true, ['i'] = true,
+	['j'] = true, ['k'] = true, ['l'] = true,
+	['m'] = true, ['n'] = true, ['o'] = true,
+	['p'] = true, ['q'] = true, ['r'] = true,
+	['s'] = true, ['t'] = true, ['u'] = true,
+	['v'] = true, ['w'] = true, ['x'] = true,
+	['y'] = true, ['z'] = true,
+};
+
+/* Is the character at s[i] part of a word?  *n gets its length. */
+static inline bool word_at(const char *s, size_t i, size_t *n)
 {
 	unsigned char c = (unsigned char)s[i];
 
 	if (c < 0x80) {
 		*n = 1;
-		return (c >= '0' && c <= '9') ||
-		       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		return ascii_word[c];
 	}
 	return cp_is_word(cp_decode(s + i, n));
 }
@@ -107,8 +131,15 @@ bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 		return false;
 	}
 	*start = i;
-	while (i < len && word_at(s, i, &n))
+	/* ASCII letters and digits, most of most words, one byte a step */
+	while (i < len) {
+		while (i < len && (unsigned char)s[i] < 0x80 &&
+		       ascii_word[(unsigned char)s[i]])
+			i++;
+		if (i >= len || !word_at(s, i, &n))
+			break;
 		i += n;
+	}
 	*wlen = i - *start;
 	*pos = i;
 	return true;
