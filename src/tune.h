@@ -28,6 +28,11 @@
 					 * end, followed by one starting in
 					 * lower case: one wrapped paragraph */
 #define SEP_SHARE		0.25f	/* "|", "»", "•" per word: menus */
+#define CODE_MIN_SURE		2	/* a block of code: lines with no
+					 * blank line between, this many with
+					 * signs only code has ("=", "f(x)")... */
+#define CODE_SHARE		0.5f	/* ...and this share looking like code;
+					 * menus have neither */
 #define DIGIT_SHARE		0.30f	/* digits per code point: dates,
 					 * counters, prices */
 
@@ -41,6 +46,10 @@
 #define WEIGHT_SHORT		(-8.0f)
 #define WEIGHT_BAD		(-25.0f)
 #define WEIGHT_RULE_DROP	(-15.0f) /* a line a rule dropped */
+#define WEIGHT_CODE		(-3.0f)	/* a line of a block of code: it
+					 * does not break the span as a short
+					 * line would, nor carry it across a
+					 * page's stray script */
 #define GAP_STEP		8.0f	/* the k-th line of a gap of menu-like
 					 * lines costs (k - 1) steps more */
 #define GAP_RAMP		6	/* up to this many steps */
