@@ -690,17 +690,19 @@ static bool strong_title(const struct line *l)
 	       !l->f.lower;
 }
 
-/* What the lines next to candidate i say about it: going dir (+1 down,
- * -1 up) past dates, labels and lines a rule dropped, is the next
- * title-like line shorter (above a headline: its kicker)?  Also whether
- * a date was passed (below a headline: its dateline). */
-static void neighbours(const struct doc *d, size_t i, int dir, bool *shorter,
-		       bool *date)
+/* What the lines next to candidate i say about it, going dir (+1 down,
+ * -1 up) past dates, labels and lines a rule dropped to the next line of
+ * text: is that a kicker, a shorter title-like line (above a headline),
+ * or a standfirst, a longer title-like line of prose (below a headline
+ * that is itself more than a kicker)?  Also whether a date was passed
+ * (below a headline: its dateline). */
+static void neighbours(const struct doc *d, size_t i, int dir, bool *kicker,
+		       bool *standfirst, bool *date)
 {
 	const struct line *c = &d->lines[i];
 	unsigned seen = 0;
 
-	*shorter = *date = false;
+	*kicker = *standfirst = *date = false;
 	while (seen < HEADLINE_NEIGHBOURS &&
 	       ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))) {
 		const struct line *l = &d->lines[i];
@@ -714,8 +716,12 @@ static void neighbours(const struct doc *d, size_t i, int dir, bool *shorter,
 		}
 		if (l->verdict == VERDICT_DROP || l->f.words <= 2)
 			continue;
-		*shorter = strong_title(l) && strong_title(c) &&
-			   l->f.words < c->f.words;
+		*kicker = strong_title(l) && strong_title(c) &&
+			  l->f.words < c->f.words;
+		*standfirst = strong_title(c) &&
+			      c->f.words > HEADLINE_KICKER_WORDS &&
+			      l->f.words > c->f.words && title_like(l) &&
+			      (l->cls == CLS_NEAR || l->cls == CLS_GOOD);
 		return;
 	}
 }
@@ -817,7 +823,7 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	const struct line *l = &d->lines[i];
 	const struct features *f = &l->f;
 	float words = (float)f->words, sc;
-	bool shorter, date;
+	bool kicker, standfirst, date;
 
 	sc = HEADLINE_OVERLAP * body_overlap(s, l);
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
@@ -833,10 +839,11 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += HEADLINE_CAPS * (float)f->caps / words;
 	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
 	sc += f->lower ? HEADLINE_LOWER : 0;
-	neighbours(d, i, 1, &shorter, &date);
+	neighbours(d, i, 1, &kicker, &standfirst, &date);
 	sc += date ? HEADLINE_DATE_NEXT : 0;
-	neighbours(d, i, -1, &shorter, &date);
-	sc += shorter ? HEADLINE_IS_DEK : 0;
+	sc += standfirst ? HEADLINE_STANDFIRST : 0;
+	neighbours(d, i, -1, &kicker, &standfirst, &date);
+	sc += kicker ? HEADLINE_KICKER : 0;
 	return sc - HEADLINE_DISTANCE * (float)distance;
 }
 

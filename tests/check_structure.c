@@ -135,6 +135,23 @@ START_TEST(test_headline_nearest)
 }
 END_TEST
 
+/* A standfirst below the headline, longer and as much about the
+ * article, is not the headline. */
+START_TEST(test_headline_over_standfirst)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" HEADLINE "\n\nThe council voted to save the "
+		"old pier that storms closed in the winter\n\n" P1 "\n\n"
+		P2 "\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -306,6 +323,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_and_lede);
 	tcase_add_test(tc, test_headline_over_byline);
 	tcase_add_test(tc, test_headline_nearest);
+	tcase_add_test(tc, test_headline_over_standfirst);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
