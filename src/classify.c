@@ -47,6 +47,19 @@ static bool symbol_cp(uint32_t c)
 	       c == '$' || c == '\\' || (c >= 0x2500 && c <= 0x257F);
 }
 
+/* Signs that prose and menus hardly use but code and tables do; an
+ * opening bracket only right after a word, as in "avg(n)", "a[i]":
+ * "Canada (English)" is a menu item.  Not "_", which addresses and
+ * template placeholders have too, nor box drawing, which a text browser
+ * draws around a page's layout tables as well as around data. */
+static bool code_cp(uint32_t c, uint32_t prev)
+{
+	if (c == '(' || c == '[')
+		return cp_is_word(prev);
+	return c == '{' || c == '}' || c == '=' || c == ';' || c == '<' ||
+	       c == '\\';
+}
+
 /* Scripts written without spaces, where one character carries about as
  * much as a short word: a CJK line needs far fewer code points than a
  * Latin one to be a paragraph. */
@@ -129,7 +142,7 @@ static void measure_chars(const struct line *l, struct features *f)
 {
 	size_t i, n;
 	unsigned lower_run = 0;
-	uint32_t cp;
+	uint32_t cp, prev = ' ';
 
 	for (i = 0; i < l->len; i += n) {
 		cp = cp_decode(l->text + i, &n);
@@ -142,11 +155,14 @@ static void measure_chars(const struct line *l, struct features *f)
 			f->cjk++;
 		if (symbol_cp(cp))
 			f->symbols++;
+		if (code_cp(cp, prev))
+			f->code_signs++;
 		if (cjk_punct_cp(cp))
 			f->cjk_punct++;
 		if (cp_is_upper(cp) && lower_run >= GLUE_MIN_LOWER)
 			f->glue++;
 		lower_run = cp_is_lower(cp) ? lower_run + 1 : 0;
+		prev = cp;
 	}
 }
 
@@ -302,6 +318,32 @@ static void judge_block(struct doc *d, size_t from, size_t to)
 	}
 }
 
+/* Mark the lines of [from, to), non-blank lines with no blank line
+ * between, as code: a program, a formula or a table, whose lines look
+ * like menu items one by one.  Most of its lines look like code (code
+ * signs, brackets, a lower-case start: "series,") and some carry signs
+ * that only code has.  Prose stays prose: a paragraph often runs
+ * straight into its code. */
+static void mark_code(struct doc *d, size_t from, size_t to)
+{
+	unsigned n = 0, like = 0, sure = 0;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		const struct features *f = &d->lines[i].f;
+
+		if (d->lines[i].cls == CLS_GOOD)
+			continue;
+		n++;
+		like += f->symbols > 0 || f->lower || f->code_signs > 0;
+		sure += f->code_signs > 0;
+	}
+	if (sure < CODE_MIN_SURE || (float)like < CODE_SHARE * (float)n)
+		return;
+	for (i = from; i < to; i++)
+		d->lines[i].f.code = d->lines[i].cls != CLS_GOOD;
+}
+
 void classify_doc(const struct classifier *c, struct doc *d)
 {
 	unsigned hits[LANG_MAX] = { 0 }, words = 0;
@@ -326,5 +368,10 @@ void classify_doc(const struct classifier *c, struct doc *d)
 			;
 		if (!line_blank(&d->lines[from]))
 			judge_block(d, from, i);
+	}
+	for (from = 0; from < d->nlines; from = i + 1) {
+		for (i = from; i < d->nlines && !line_blank(&d->lines[i]); i++)
+			;
+		mark_code(d, from, i);
 	}
 }

@@ -63,6 +63,11 @@ struct features {
 	unsigned cjk_punct;	/* CJK commas and full stops: "，" "。"
 				 * inside a short dense-script line make
 				 * it a sentence, not a menu item */
+	unsigned code_signs;	/* signs of program code only: "=",
+				 * "{", ";", "avg(" but not "word (" */
+	unsigned code;		/* in a block of code or a table: lines
+				 * with no blank line between, mostly
+				 * with code signs */
 };
 
 /* What the text of a line looks like, from classify. */

@@ -181,7 +181,7 @@ static void drop_repeats(struct structure *s, struct doc *d)
 			continue;
 		e = table_get(s, s->keys[i]);
 		l->copies = e->b;
-		if (e->a != i + 1 && l->verdict == VERDICT_NONE)
+		if (e->a != i + 1 && l->verdict == VERDICT_NONE && !l->f.code)
 			set_drop(l, REASON_REPEAT);
 	}
 }
@@ -241,7 +241,7 @@ static void drop_contained(struct structure *s, struct doc *d)
 		struct line *l = &d->lines[i];
 		bool inside = true;
 
-		if (!alive(l) || l->verdict == VERDICT_KEEP ||
+		if (!alive(l) || l->verdict == VERDICT_KEEP || l->f.code ||
 		    l->f.words < CONTAINED_MIN_WORDS)
 			continue;
 		n = shingles(l, sh, MAX_SH);
@@ -269,6 +269,8 @@ static float weight(const struct line *l)
 		return (float)l->f.chars;
 	if (l->verdict == VERDICT_DROP)
 		return WEIGHT_RULE_DROP;
+	if (l->f.code)
+		return WEIGHT_CODE;
 	if (l->role == ROLE_DROP)	/* a repeat */
 		return WEIGHT_SHORT;
 	switch (l->cls) {
@@ -292,14 +294,21 @@ static bool data_like(const struct line *l)
 {
 	if (l->verdict == VERDICT_DROP)
 		return false;
-	return l->f.symbols || l->f.lower ||
+	return l->f.code || l->f.symbols || l->f.lower ||
 	       2 * l->f.digits >= l->f.chars;
 }
 
-/* Article prose: a GOOD line still alive, or one a rule kept. */
+/* Article prose: a GOOD line still alive, one a rule kept, or code. */
 static bool is_prose(const struct line *l)
 {
-	return alive(l) && (l->cls == CLS_GOOD || l->verdict == VERDICT_KEEP);
+	return alive(l) && (l->cls == CLS_GOOD || l->verdict == VERDICT_KEEP ||
+			    l->f.code);
+}
+
+/* A NEAR line, text only next to prose; code is judged as a block. */
+static bool is_near(const struct line *l)
+{
+	return alive(l) && l->cls == CLS_NEAR && !l->f.code;
 }
 
 /* What makes a NEAR line beside it text: prose; on a page without a
@@ -324,17 +333,17 @@ static void weigh_lone_near(struct structure *s, const struct doc *d)
 		const struct line *l = &d->lines[i];
 
 		s->ctx[i] = prose;
-		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
+		if (!line_blank(l) && !is_near(l))
 			prose = anchors_near(s, l);
 	}
 	prose = false;
 	for (i = d->nlines; i-- > 0;) {
 		const struct line *l = &d->lines[i];
 
-		if (alive(l) && l->verdict != VERDICT_KEEP &&
-		    l->cls == CLS_NEAR && !prose && !s->ctx[i])
+		if (is_near(l) && l->verdict != VERDICT_KEEP &&
+		    !prose && !s->ctx[i])
 			s->w[i] = WEIGHT_SHORT;
-		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
+		if (!line_blank(l) && !is_near(l))
 			prose = anchors_near(s, l);
 	}
 }
@@ -487,12 +496,12 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 		const struct line *l = &d->lines[i];
 
 		s->ctx[i] = prose;
-		if (!line_blank(l) && !(alive(l) && l->cls == CLS_NEAR))
+		if (!line_blank(l) && !is_near(l))
 			prose = anchors_near(s, l);
 	}
 	for (i = to, prose = false; i-- > from;) {
 		struct line *l = &d->lines[i];
-		bool near = alive(l) && l->cls == CLS_NEAR;
+		bool near = is_near(l);
 
 		if (near && l->verdict != VERDICT_KEEP && !prose && !s->ctx[i])
 			set_drop(l, REASON_GAP);
@@ -535,6 +544,11 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 		}
 		if (i < from || i >= to) {
 			set_drop(l, REASON_OUTSIDE);
+			continue;
+		}
+		if (l->f.code) {	/* its lines alone look like menus */
+			l->role = ROLE_BODY;
+			l->reason = REASON_CONTENT;
 			continue;
 		}
 		switch (l->cls) {
@@ -657,7 +671,7 @@ static bool ends_like_text(const struct line *l)
 
 static bool title_like(const struct line *l)
 {
-	if (l->verdict == VERDICT_DROP || line_blank(l))
+	if (l->verdict == VERDICT_DROP || line_blank(l) || l->f.code)
 		return false;
 	return l->f.words > 0 && l->f.words <= HEADLINE_MAX_WORDS &&
 	       l->f.chars <= HEADLINE_MAX_CHARS;
@@ -676,17 +690,19 @@ static bool strong_title(const struct line *l)
 	       !l->f.lower;
 }
 
-/* What the lines next to candidate i say about it: going dir (+1 down,
- * -1 up) past dates, labels and lines a rule dropped, is the next
- * title-like line shorter (above a headline: its kicker)?  Also whether
- * a date was passed (below a headline: its dateline). */
-static void neighbours(const struct doc *d, size_t i, int dir, bool *shorter,
-		       bool *date)
+/* What the lines next to candidate i say about it, going dir (+1 down,
+ * -1 up) past dates, labels and lines a rule dropped to the next line of
+ * text: is that a kicker, a shorter title-like line (above a headline),
+ * or a standfirst, a longer title-like line of prose (below a headline
+ * that is itself more than a kicker)?  Also whether a date was passed
+ * (below a headline: its dateline). */
+static void neighbours(const struct doc *d, size_t i, int dir, bool *kicker,
+		       bool *standfirst, bool *date)
 {
 	const struct line *c = &d->lines[i];
 	unsigned seen = 0;
 
-	*shorter = *date = false;
+	*kicker = *standfirst = *date = false;
 	while (seen < HEADLINE_NEIGHBOURS &&
 	       ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))) {
 		const struct line *l = &d->lines[i];
@@ -700,8 +716,12 @@ static void neighbours(const struct doc *d, size_t i, int dir, bool *shorter,
 		}
 		if (l->verdict == VERDICT_DROP || l->f.words <= 2)
 			continue;
-		*shorter = strong_title(l) && strong_title(c) &&
-			   l->f.words < c->f.words;
+		*kicker = strong_title(l) && strong_title(c) &&
+			  l->f.words < c->f.words;
+		*standfirst = strong_title(c) &&
+			      c->f.words > HEADLINE_KICKER_WORDS &&
+			      l->f.words > c->f.words && title_like(l) &&
+			      (l->cls == CLS_NEAR || l->cls == CLS_GOOD);
 		return;
 	}
 }
@@ -803,7 +823,7 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	const struct line *l = &d->lines[i];
 	const struct features *f = &l->f;
 	float words = (float)f->words, sc;
-	bool shorter, date;
+	bool kicker, standfirst, date;
 
 	sc = HEADLINE_OVERLAP * body_overlap(s, l);
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
@@ -819,10 +839,11 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += HEADLINE_CAPS * (float)f->caps / words;
 	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
 	sc += f->lower ? HEADLINE_LOWER : 0;
-	neighbours(d, i, 1, &shorter, &date);
+	neighbours(d, i, 1, &kicker, &standfirst, &date);
 	sc += date ? HEADLINE_DATE_NEXT : 0;
-	neighbours(d, i, -1, &shorter, &date);
-	sc += shorter ? HEADLINE_IS_DEK : 0;
+	sc += standfirst ? HEADLINE_STANDFIRST : 0;
+	neighbours(d, i, -1, &kicker, &standfirst, &date);
+	sc += kicker ? HEADLINE_KICKER : 0;
 	return sc - HEADLINE_DISTANCE * (float)distance;
 }
 

@@ -28,6 +28,11 @@
 					 * end, followed by one starting in
 					 * lower case: one wrapped paragraph */
 #define SEP_SHARE		0.25f	/* "|", "»", "•" per word: menus */
+#define CODE_MIN_SURE		2	/* a block of code: lines with no
+					 * blank line between, this many with
+					 * signs only code has ("=", "f(x)")... */
+#define CODE_SHARE		0.5f	/* ...and this share looking like code;
+					 * menus have neither */
 #define DIGIT_SHARE		0.30f	/* digits per code point: dates,
 					 * counters, prices */
 
@@ -41,6 +46,10 @@
 #define WEIGHT_SHORT		(-8.0f)
 #define WEIGHT_BAD		(-25.0f)
 #define WEIGHT_RULE_DROP	(-15.0f) /* a line a rule dropped */
+#define WEIGHT_CODE		(-3.0f)	/* a line of a block of code: it
+					 * does not break the span as a short
+					 * line would, nor carry it across a
+					 * page's stray script */
 #define GAP_STEP		8.0f	/* the k-th line of a gap of menu-like
 					 * lines costs (k - 1) steps more */
 #define GAP_RAMP		6	/* up to this many steps */
@@ -82,12 +91,17 @@
 #define HEADLINE_CAPS		(-1.5f) /* times the capitalised share */
 #define HEADLINE_PROSE		(-1.3f)	/* classified as a paragraph */
 #define HEADLINE_LOWER		(-1.4f)	/* starts in lower case: a fragment */
-#define HEADLINE_IS_DEK		0.45f	/* a shorter title-like line
-					 * precedes: kicker, then headline.
-					 * (A longer one following, headline
-					 * then standfirst, is as common: it
-					 * tells nothing, and photo captions
-					 * above a title have it.) */
+#define HEADLINE_KICKER		0.45f	/* a shorter title-like line
+					 * precedes: kicker, then headline
+					 * (or a photo caption, then it) */
+#define HEADLINE_KICKER_WORDS	4	/* a kicker has at most this many
+					 * words... */
+#define HEADLINE_STANDFIRST	1.5f	/* ...so a longer title-like line of
+					 * prose after a line with more words
+					 * is its standfirst: on the dev corpus
+					 * the upper line of such a pair is the
+					 * headline 52 times to 16, where after
+					 * a kicker the lower one is, 69 to 24 */
 #define HEADLINE_DATE_NEXT	0.95f	/* a date follows within three lines */
 #define HEADLINE_DISTANCE	0.076f	/* per line above the article */
 #define HEADLINE_NEIGHBOURS	3	/* lines looked at for the above */

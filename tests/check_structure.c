@@ -135,6 +135,23 @@ START_TEST(test_headline_nearest)
 }
 END_TEST
 
+/* A standfirst below the headline, longer and as much about the
+ * article, is not the headline. */
+START_TEST(test_headline_over_standfirst)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" HEADLINE "\n\nThe council voted to save the "
+		"old pier that storms closed in the winter\n\n" P1 "\n\n"
+		P2 "\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -194,6 +211,39 @@ START_TEST(test_menu_run)
 	ck_assert_str_eq(roles(d), "H-L-B-xx-x-B");
 	ck_assert_int_eq(d->lines[6].reason, REASON_SHORT);
 	ck_assert_int_eq(d->lines[9].reason, REASON_SHORT);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A block of code between paragraphs stays whole, though its lines
+ * alone look like a menu and one of them repeats. */
+START_TEST(test_code_block)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nint piers(int n)\n{\n"
+		"if (n > 2)\nreturn n;\nreturn 0;\n}\n\n" P3 "\n\n"
+		"while (piers(n) == 0)\nn++;\n}\n");
+	ck_assert_str_eq(roles(d), "H-L-B-BBBBBB-B-xxx");
+	ck_assert_int_eq(d->lines[6].reason, REASON_CONTENT);
+	ck_assert_int_eq(d->lines[11].reason, REASON_CONTENT);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Brackets alone do not make code: "Canada (English)" is a menu. */
+START_TEST(test_menu_with_brackets)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nCanada (English)\n"
+		"France (fran\xc3\xa7" "ais)\nItalia (italiano)\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-xxx-B");
+	ck_assert_int_eq(d->lines[6].reason, REASON_SHORT);
 	pipeline_free(&p);
 }
 END_TEST
@@ -273,10 +323,13 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_and_lede);
 	tcase_add_test(tc, test_headline_over_byline);
 	tcase_add_test(tc, test_headline_nearest);
+	tcase_add_test(tc, test_headline_over_standfirst);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
 	tcase_add_test(tc, test_menu_run);
+	tcase_add_test(tc, test_code_block);
+	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
 	tcase_add_test(tc, test_no_article);
 	tcase_add_test(tc, test_keep_rule_wins);
