@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "stopwords.h"
 #include "text.h"
 #include "tune.h"
@@ -123,15 +124,39 @@ static bool ends_sentence(const struct line *l)
 	return false;
 }
 
-/* Stopword languages of the word w[0..len), as a bit mask. */
-static uint32_t stop_langs(const struct classifier *c, const char *w,
-			   size_t len)
-{
-	char folded[64];
+/* Words are compared by the hash of their first WORD_FOLD_MAX bytes,
+ * case-folded; stoplists hold no word of STOPWORD_MAX bytes or more. */
+enum { WORD_FOLD_MAX = 256, STOPWORD_MAX = 64 };
 
-	if (len >= sizeof(folded))
-		return 0;
-	return stoplist_lookup(c->stops, folded, text_fold(w, len, folded));
+/* Split line l of d into words (see struct word), counting each word's
+ * stopword languages into lang_hits. */
+static void split_words(const struct classifier *c, struct doc *d,
+			struct line *l, unsigned *lang_hits)
+{
+	size_t n, pos = 0, start, wlen;
+	char folded[WORD_FOLD_MAX];
+
+	l->word0 = d->nwords;
+	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
+		size_t flen = text_fold(l->text + start, wlen < WORD_FOLD_MAX ?
+					wlen : WORD_FOLD_MAX, folded);
+		struct word w = {
+			(uint32_t)start, (uint32_t)wlen, 0,
+			hash_bytes(HASH_SEED, folded, flen),
+		};
+		uint32_t m;
+		int b;
+
+		if (wlen < STOPWORD_MAX)
+			w.langs = stoplist_lookup(c->stops, folded, flen);
+		doc_add_word(d, &w);
+		l->f.words++;
+		if (cp_is_upper(cp_decode(l->text + start, &n)))
+			l->f.caps++;
+		for (b = 0, m = w.langs; m; b++, m >>= 1)
+			if (m & 1)
+				lang_hits[b]++;
+	}
 }
 
 /* Code points of the line: length, figures, separators, dense script,
@@ -166,27 +191,17 @@ static void measure_chars(const struct line *l, struct features *f)
 	}
 }
 
-/* Features of one line; each word's stopword languages are counted
+/* Features of line l of d; each word's stopword languages are counted
  * into lang_hits. */
-static void measure(const struct classifier *c, struct line *l,
-		    unsigned *lang_hits)
+static void measure(const struct classifier *c, struct doc *d,
+		    struct line *l, unsigned *lang_hits)
 {
 	struct features *f = &l->f;
-	size_t n, pos = 0, start, wlen;
+	size_t n;
 
 	memset(f, 0, sizeof(*f));
 	measure_chars(l, f);
-	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
-		uint32_t m = stop_langs(c, l->text + start, wlen);
-		int b;
-
-		f->words++;
-		if (cp_is_upper(cp_decode(l->text + start, &n)))
-			f->caps++;
-		for (b = 0; m; b++, m >>= 1)
-			if (m & 1)
-				lang_hits[b]++;
-	}
+	split_words(c, d, l, lang_hits);
 	f->punct_end = ends_sentence(l);
 	f->bullet = starts_bullet(l->text, l->len);
 	f->lower = cp_is_lower(cp_decode(l->text, &n));
@@ -224,15 +239,14 @@ static int detect_language(const unsigned *hits, unsigned words)
 
 /* Stopwords of the page's language only: a German menu word that is an
  * English article must not make a German menu look like prose. */
-static unsigned count_stops(const struct classifier *c, const struct line *l,
+static unsigned count_stops(const struct doc *d, const struct line *l,
 			    int lang)
 {
-	size_t pos = 0, start, wlen;
-	unsigned stops = 0;
+	const struct word *w = line_words(d, l);
+	unsigned i, stops = 0;
 
-	while (text_next_word(l->text, l->len, &pos, &start, &wlen))
-		if (stop_langs(c, l->text + start, wlen) & (1u << lang))
-			stops++;
+	for (i = 0; i < l->f.words; i++)
+		stops += (w[i].langs >> lang) & 1;
 	return stops;
 }
 
@@ -349,12 +363,13 @@ void classify_doc(const struct classifier *c, struct doc *d)
 	unsigned hits[LANG_MAX] = { 0 }, words = 0;
 	size_t i, from;
 
+	d->nwords = 0;
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
 
 		if (line_blank(l))
 			continue;
-		measure(c, l, hits);
+		measure(c, d, l, hits);
 		words += l->f.words;
 		l->f.cont = i > 0 && continues(&d->lines[i - 1], l);
 	}
@@ -362,7 +377,7 @@ void classify_doc(const struct classifier *c, struct doc *d)
 	for (i = 0; i < d->nlines; i++)
 		if (!line_blank(&d->lines[i]))
 			d->lines[i].f.stops = d->lang >= 0 ?
-				count_stops(c, &d->lines[i], d->lang) : 0;
+				count_stops(d, &d->lines[i], d->lang) : 0;
 	for (from = 0; from < d->nlines; from = i) {
 		for (i = from + 1; i < d->nlines && d->lines[i].f.cont; i++)
 			;

@@ -12,8 +12,8 @@ struct classifier;
 struct classifier *classifier_new(void);
 void classifier_free(struct classifier *c);
 
-/* Measure every line of d (features, class, score) and guess the page's
- * language (d->lang). */
+/* Split every line of d into words (d->words), measure it (features,
+ * class, score) and guess the page's language (d->lang). */
 void classify_doc(const struct classifier *c, struct doc *d);
 
 #endif

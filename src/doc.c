@@ -15,7 +15,17 @@ void doc_free(struct doc *d)
 {
 	buf_free(&d->text);
 	free(d->lines);
+	free(d->words);
 	doc_init(d);
+}
+
+void doc_add_word(struct doc *d, const struct word *w)
+{
+	void *words = d->words;
+
+	xgrow(&words, &d->words_cap, d->nwords + 1, sizeof(*w));
+	d->words = words;
+	d->words[d->nwords++] = *w;
 }
 
 size_t space_len(const char *s, size_t n)
@@ -80,6 +90,7 @@ void doc_load(struct doc *d, const char *text, size_t len)
 	buf_reset(&d->text);
 	buf_append(&d->text, text, len);
 	d->nlines = 0;
+	d->nwords = 0;
 	d->lang = -1;
 	while (i < len) {
 		char *start = d->text.data + i;

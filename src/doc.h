@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -78,6 +79,15 @@ enum cls {
 	CLS_GOOD,		/* article text */
 };
 
+/* A word of a line, as classify_doc() splits it: every later stage
+ * reads these rather than splitting the line again. */
+struct word {
+	uint32_t start, len;	/* bytes, in the line's text */
+	uint32_t langs;		/* bit L: stoplist L holds it */
+	uint64_t hash;		/* of the word case-folded: lines and
+				 * headlines compare words by it */
+};
+
 struct line {
 	char *text;		/* into doc.text, trimmed, NUL-terminated */
 	size_t len;		/* bytes */
@@ -89,6 +99,8 @@ struct line {
 	unsigned copies;	/* lines of the page with the same text */
 	float score;		/* heuristic score, for --explain */
 	struct features f;
+	size_t word0;		/* its words: doc.words[word0], and the
+				 * f.words that follow */
 };
 
 struct doc {
@@ -97,6 +109,8 @@ struct doc {
 	struct line *lines;
 	size_t nlines;
 	size_t cap;
+	struct word *words;	/* of every line, in order */
+	size_t nwords, words_cap;
 	const char *source;	/* input name for messages; borrowed */
 	const char *url;	/* the page's address if the stream has one,
 				 * else NULL; borrowed */
@@ -110,6 +124,16 @@ void doc_free(struct doc *d);
 /* Replace the page with the UTF-8 text given (copied), split into lines
  * with surrounding white space trimmed. */
 void doc_load(struct doc *d, const char *text, size_t len);
+
+/* Append w to the page's words (classify_doc() does, line by line). */
+void doc_add_word(struct doc *d, const struct word *w);
+
+/* The words of line l of d: l->f.words of them. */
+static inline const struct word *line_words(const struct doc *d,
+					    const struct line *l)
+{
+	return d->words + l->word0;
+}
 
 /* True if the line has no text. */
 static inline bool line_blank(const struct line *l)

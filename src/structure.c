@@ -4,9 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stopwords.h"
 #include "hash.h"
-#include "text.h"
 #include "tune.h"
 #include "util.h"
 
@@ -31,15 +29,11 @@ struct structure {
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
 	} quote[4 * HEADLINE_LOOKBACK];
-	struct stoplist *stops;	/* function words carry no topic */
 };
 
 struct structure *structure_new(void)
 {
-	struct structure *s = xcalloc(1, sizeof(*s));
-
-	s->stops = stoplist_new();
-	return s;
+	return xcalloc(1, sizeof(struct structure));
 }
 
 void structure_free(struct structure *s)
@@ -51,7 +45,6 @@ void structure_free(struct structure *s)
 	free(s->w);
 	free(s->ctx);
 	free(s->wh);
-	stoplist_free(s->stops);
 	free(s);
 }
 
@@ -119,31 +112,17 @@ static void set_drop(struct line *l, enum reason why)
 
 /* ---- words, for comparing lines ---------------------------------------- */
 
-/* The next word of s[*pos..len), case-folded and hashed; false at the
- * end.  Punctuation, ellipses and quotes are not words, so a teaser cut
- * with "..." compares equal to the text it cuts. */
-static bool next_word_hash(const char *s, size_t len, size_t *pos,
-			   uint64_t *h)
+/* A line's key: its words' hashes, in order.  Punctuation, ellipses and
+ * quotes are not words, so a teaser cut with "..." compares equal to the
+ * text it cuts. */
+static uint64_t line_key(const struct doc *d, const struct line *l)
 {
-	char folded[256];
-	size_t start, wlen;
+	const struct word *w = line_words(d, l);
+	uint64_t key = 0x84222325CBF29CE4ull;
+	unsigned i;
 
-	if (!text_next_word(s, len, pos, &start, &wlen))
-		return false;
-	if (wlen > sizeof(folded))
-		wlen = sizeof(folded);
-	*h = hash_bytes(HASH_SEED, folded,
-			text_fold(s + start, wlen, folded));
-	return true;
-}
-
-static uint64_t line_key(const struct line *l)
-{
-	size_t pos = 0;
-	uint64_t h, key = 0x84222325CBF29CE4ull;
-
-	while (next_word_hash(l->text, l->len, &pos, &h))
-		key = hash_mix(key, h);
+	for (i = 0; i < l->f.words; i++)
+		key = hash_mix(key, w[i].hash);
 	return key;
 }
 
@@ -167,7 +146,7 @@ static void drop_repeats(struct structure *s, struct doc *d)
 
 		if (line_blank(&d->lines[i]))
 			continue;
-		s->keys[i] = line_key(&d->lines[i]);
+		s->keys[i] = line_key(d, &d->lines[i]);
 		e = table_slot(s, s->keys[i]);
 		e->b++;
 		if (!e->a && d->lines[i].verdict != VERDICT_DROP)
@@ -187,22 +166,19 @@ static void drop_repeats(struct structure *s, struct doc *d)
 }
 
 /* Runs of SHINGLE words, hashed. */
-static size_t shingles(const struct line *l, uint64_t *out, size_t max)
+static size_t shingles(const struct doc *d, const struct line *l,
+		       uint64_t *out, size_t max)
 {
-	uint64_t win[SHINGLE];
-	size_t pos = 0, n = 0, k = 0;
-	uint64_t h;
+	const struct word *w = line_words(d, l);
+	size_t n = 0, k;
 
-	while (next_word_hash(l->text, l->len, &pos, &h)) {
-		win[k++ % SHINGLE] = h;
-		if (k >= SHINGLE && n < max) {
-			uint64_t sh = 0x9E3779B97F4A7C15ull;
-			size_t j;
+	for (k = 0; k + SHINGLE <= l->f.words && n < max; k++) {
+		uint64_t sh = 0x9E3779B97F4A7C15ull;
+		size_t j;
 
-			for (j = 0; j < SHINGLE; j++)
-				sh = hash_mix(sh, win[(k + j) % SHINGLE]);
-			out[n++] = sh;
-		}
+		for (j = 0; j < SHINGLE; j++)
+			sh = hash_mix(sh, w[k + j].hash);
+		out[n++] = sh;
 	}
 	return n;
 }
@@ -222,7 +198,7 @@ static void drop_contained(struct structure *s, struct doc *d)
 
 		if (!alive(&d->lines[i]))
 			continue;
-		n = shingles(&d->lines[i], sh, MAX_SH);
+		n = shingles(d, &d->lines[i], sh, MAX_SH);
 		for (j = 0; j < n; j++) {
 			struct entry *e = table_slot(s, sh[j]);
 
@@ -244,7 +220,7 @@ static void drop_contained(struct structure *s, struct doc *d)
 		if (!alive(l) || l->verdict == VERDICT_KEEP || l->f.code ||
 		    l->f.words < CONTAINED_MIN_WORDS)
 			continue;
-		n = shingles(l, sh, MAX_SH);
+		n = shingles(d, l, sh, MAX_SH);
 		for (j = 0; j < n && inside; j++) {
 			const struct entry *e = table_get(s, sh[j]);
 			size_t other = e->a != i + 1 ? e->a : e->b;
@@ -597,63 +573,57 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
  * headline candidate can be checked against them: a.b counts copies. */
 static void index_body(struct structure *s, const struct doc *d)
 {
-	size_t i, pos;
-	uint64_t h;
+	size_t i;
+	unsigned k;
 
 	table_reset(s, page_words(d));
 	for (i = 0; i < d->nlines; i++) {
 		const struct line *l = &d->lines[i];
+		const struct word *w = line_words(d, l);
 
 		if (l->role != ROLE_BODY)
 			continue;
-		pos = 0;
-		while (next_word_hash(l->text, l->len, &pos, &h))
-			table_slot(s, h)->a++;
+		for (k = 0; k < l->f.words; k++)
+			table_slot(s, w[k].hash)->a++;
 	}
 }
 
 /* How often the word hashed h occurs in l itself. */
-static unsigned own_count(const struct line *l, uint64_t h)
+static unsigned own_count(const struct doc *d, const struct line *l,
+			  uint64_t h)
 {
-	size_t pos = 0;
-	unsigned n = 0;
-	uint64_t g;
+	const struct word *w = line_words(d, l);
+	unsigned k, n = 0;
 
-	while (next_word_hash(l->text, l->len, &pos, &g))
-		n += g == h;
+	for (k = 0; k < l->f.words; k++)
+		n += w[k].hash == h;
 	return n;
 }
 
 /* A word that says what a text is about: not a function word of any
  * language we know, not a short one. */
-static bool topic_word(const struct structure *s, const char *w, size_t len)
+static bool topic_word(const struct word *w)
 {
-	char folded[64];
-
-	if (len < HEADLINE_WORD_MIN || len >= sizeof(folded))
-		return len >= sizeof(folded);
-	return stoplist_lookup(s->stops, folded,
-			       text_fold(w, len, folded)) == 0;
+	return w->len >= HEADLINE_WORD_MIN && w->langs == 0;
 }
 
 /* Share of the line's topic words that the article uses too: a
  * headline is about the article, "Skip to content" is not. */
-static float body_overlap(const struct structure *s, const struct line *l)
+static float body_overlap(const struct structure *s, const struct doc *d,
+			  const struct line *l)
 {
-	size_t pos = 0, start, wlen, hpos;
-	unsigned n = 0, in = 0;
-	uint64_t h;
+	const struct word *w = line_words(d, l);
+	unsigned k, n = 0, in = 0;
 
-	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
+	for (k = 0; k < l->f.words; k++) {
 		const struct entry *e;
 
-		if (!topic_word(s, l->text + start, wlen))
+		if (!topic_word(&w[k]))
 			continue;
-		hpos = start;
-		next_word_hash(l->text, l->len, &hpos, &h);
-		e = table_get(s, h);
+		e = table_get(s, w[k].hash);
 		n++;
-		if (e && e->a > (l->role == ROLE_BODY ? own_count(l, h) : 0))
+		if (e && e->a > (l->role == ROLE_BODY ?
+				 own_count(d, l, w[k].hash) : 0))
 			in++;
 	}
 	return (float)in / (float)(n + 1);
@@ -727,18 +697,19 @@ static void neighbours(const struct doc *d, size_t i, int dir, bool *kicker,
 }
 
 /* Word hashes of l into s->wh; returns how many. */
-static size_t word_hashes(struct structure *s, const struct line *l)
+static size_t word_hashes(struct structure *s, const struct doc *d,
+			  const struct line *l)
 {
-	size_t pos = 0, n = 0;
-	uint64_t h;
+	const struct word *w = line_words(d, l);
+	size_t n;
 
 	if (l->f.words + 1 > s->wh_cap) {
 		free(s->wh);
 		s->wh_cap = l->f.words + 64;
 		s->wh = xmalloc(s->wh_cap * sizeof(*s->wh));
 	}
-	while (n < s->wh_cap && next_word_hash(l->text, l->len, &pos, &h))
-		s->wh[n++] = h;
+	for (n = 0; n < l->f.words; n++)
+		s->wh[n] = w[n].hash;
 	return n;
 }
 
@@ -776,7 +747,7 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 			uint64_t key;
 			struct quote *q;
 
-			n = word_hashes(s, &d->lines[i]);
+			n = word_hashes(s, d, &d->lines[i]);
 			key = words_key(s->wh, n);
 			q = quote_slot(s, key);
 			q->key = key;
@@ -787,7 +758,7 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 	for (i = 0; i < d->nlines; i++) {
 		if (line_blank(&d->lines[i]) || d->lines[i].f.words < 3)
 			continue;
-		n = word_hashes(s, &d->lines[i]);
+		n = word_hashes(s, d, &d->lines[i]);
 		for (j = 0; j < n; j++) {
 			uint64_t key = 0x84222325CBF29CE4ull;
 
@@ -805,13 +776,14 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 	}
 }
 
-static bool quoted(struct structure *s, const struct line *l)
+static bool quoted(struct structure *s, const struct doc *d,
+		   const struct line *l)
 {
 	size_t n;
 
 	if (l->f.words < 2)
 		return false;
-	n = word_hashes(s, l);
+	n = word_hashes(s, d, l);
 	return quote_slot(s, words_key(s->wh, n))->words == 0;
 }
 
@@ -825,10 +797,10 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	float words = (float)f->words, sc;
 	bool kicker, standfirst, date;
 
-	sc = HEADLINE_OVERLAP * body_overlap(s, l);
+	sc = HEADLINE_OVERLAP * body_overlap(s, d, l);
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
 	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
-	sc += quoted(s, l) ? HEADLINE_QUOTED : 0;
+	sc += quoted(s, d, l) ? HEADLINE_QUOTED : 0;
 	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
 	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;

@@ -11,7 +11,8 @@ struct structure;
 struct structure *structure_new(void);
 void structure_free(struct structure *s);
 
-/* Give every line of d (ruled and classified) its role. */
+/* Give every line of d (ruled and classified: it reads the words
+ * classify_doc() split) its role. */
 void structure_apply(struct structure *s, struct doc *d);
 
 #endif
