@@ -160,29 +160,78 @@ static long quantifier(struct parser *ps)
 	return min;
 }
 
-/* Past a character class; ps->p is just after its '['. */
-static void skip_class(struct parser *ps)
+/* A caseless match of a character other than ASCII may take another
+ * spelling, and the Kelvin sign and long s match "k" and "s": such a
+ * character ends a run. */
+static bool plain(const struct parser *ps, const char *c, size_t n)
 {
-	const char *p = ps->p;
+	if (ps->caseless && (unsigned char)c[0] >= 0x80)
+		return false;
+	if (n == 3 && memcmp(c, "\xE2\x84\xAA", 3) == 0)	/* U+212A */
+		return false;
+	return !(n == 2 && memcmp(c, "\xC5\xBF", 2) == 0);	/* U+017F */
+}
 
-	if (p < ps->end && *p == '^')
+/* A character class, ps->p just after its '['.  A class of a few
+ * characters named one by one ("[\/|]", "['’]") is the set of them;
+ * any other says nothing. */
+static void parse_class(struct parser *ps, struct set *out)
+{
+	const char *p = ps->p, *first;
+	bool listed = true;
+
+	out->none = false;
+	out->n = 0;
+	if (p < ps->end && *p == '^') {
+		listed = false;
 		p++;
+	}
+	first = p;
 	if (p < ps->end && *p == ']')
 		p++;
 	while (p < ps->end && *p != ']') {
-		if (*p == '\\')
+		const char *c = p;
+		size_t n;
+
+		if (*p == '\\') {
 			p++;
-		else if (*p == '[' && p + 1 < ps->end && p[1] == ':')
+			if (p < ps->end && ((*p >= 'a' && *p <= 'z') ||
+					    (*p >= 'A' && *p <= 'Z') ||
+					    (*p >= '0' && *p <= '9')))
+				listed = false;	/* \d, \p{L}, \x41 ... */
+			c = p;
+		} else if (*p == '[' && p + 1 < ps->end && p[1] == ':') {
+			listed = false;
 			for (p += 2; p + 1 < ps->end &&
 				     !(p[0] == ':' && p[1] == ']'); p++)
 				;
-		p++;
+		} else if (*p == '-' && p != first && p + 1 < ps->end &&
+			   p[1] != ']') {
+			listed = false;	/* a range */
+		}
+		if (p >= ps->end)
+			break;
+		n = utf8_length((unsigned char)*p);
+		if (n > (size_t)(ps->end - p))
+			n = (size_t)(ps->end - p);
+		if (listed && out->n < NEEDLES_MAX && plain(ps, c, n)) {
+			memcpy(out->s[out->n], c, n);
+			out->s[out->n][n] = '\0';
+			if (n == 1 && *c >= 'A' && *c <= 'Z')
+				out->s[out->n][0] = (char)(*c | 0x20);
+			out->n++;
+		} else {
+			listed = false;
+		}
+		p += n;
 	}
 	if (p >= ps->end) {
 		ps->unsure = true;
 		p = ps->end - 1;
 	}
 	ps->p = p + 1;
+	if (!listed || out->n == 0)
+		out->none = true;
 }
 
 /* What an atom of the pattern is. */
@@ -350,8 +399,8 @@ static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
 	case '\\':
 		return parse_escape(ps, c, n);
 	case '[':
-		skip_class(ps);
-		return ATOM_ANY;
+		parse_class(ps, inner);
+		return ATOM_GROUP;
 	case '.':
 		return ATOM_ANY;
 	case '^':
@@ -379,18 +428,6 @@ static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
 		ps->p += *n;
 		return ATOM_CHAR;
 	}
-}
-
-/* A caseless match of a character other than ASCII may take another
- * spelling, and the Kelvin sign and long s match "k" and "s": such a
- * character ends a run. */
-static bool plain(const struct parser *ps, const char *c, size_t n)
-{
-	if (ps->caseless && (unsigned char)c[0] >= 0x80)
-		return false;
-	if (n == 3 && memcmp(c, "\xE2\x84\xAA", 3) == 0)	/* U+212A */
-		return false;
-	return !(n == 2 && memcmp(c, "\xC5\xBF", 2) == 0);	/* U+017F */
 }
 
 /* A sequence of atoms, up to '|', ')' or the end. */

@@ -84,6 +84,13 @@ START_TEST(test_marks)
 	ck_assert_str_eq(needles("\\s*\\((?:AP|AFP)\\)$", false), "(");
 	ck_assert_str_eq(needles("^[^©]{1,60}\\s©", false), "©");
 	ck_assert_str_eq(needles("\\(c\\)", true), "(c)");
+	/* a class of a few characters named one by one is their set */
+	ck_assert_str_eq(needles("\\s[«»]\\s", false), "«|»");
+	ck_assert_str_eq(needles("x[-/]y", false), "-|/");
+	ck_assert_str_eq(needles("d['’]accord", false), "accord");
+	ck_assert_str_eq(needles("x[^«»]y", false), "");
+	ck_assert_str_eq(needles("x[!-/]y", false), "");
+	ck_assert_str_eq(needles("x[\\d/]y", false), "");
 	/* a letter, a digit or a space is no mark */
 	ck_assert_str_eq(needles("a\\d+b", false), "");
 	ck_assert_str_eq(needles("é\\d", false), "");
