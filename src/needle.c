@@ -511,10 +511,11 @@ void needles_of(const char *src, size_t len, bool caseless,
 
 /* ---- finding them ------------------------------------------------------ */
 
-/* Needles are found by their first bytes, four of them (three for a
- * needle of three): a bit per hash of those says whether any needle
- * starts so, and a bucket per hash lists the needles to compare.  Marks,
- * which may be shorter, have a bucket per first byte. */
+/* Needles are found by four of their bytes (three for a needle of
+ * three): a bit per hash of those says whether any needle holds them,
+ * and a bucket per hash lists the needles to compare.  Of a longer
+ * needle, the four bytes that common text holds least often are taken.
+ * Marks, which may be shorter, have a bucket per first byte. */
 enum {
 	HASH_BITS = 16,
 	BUCKETS = 1 << 12,
@@ -524,6 +525,7 @@ enum {
 struct needle {
 	char s[NEEDLE_MAX + 1];
 	size_t len;
+	size_t at;		/* where its hashed bytes start in it */
 	size_t owner;
 	size_t next;		/* in the same bucket, + 1; 0 ends */
 };
@@ -562,7 +564,38 @@ static uint32_t gram_value(const char *s, size_t n)
 	return v;
 }
 
-/* The bucket for a needle starting with s[0..n). */
+/* How common the byte c is in text: spaces and the most frequent
+ * letters of the languages the filter knows score high. */
+static unsigned commonness(unsigned char c)
+{
+	static const char frequent[] = " enirstaoldhucmg";
+	const char *at = c ? strchr(frequent, c) : NULL;
+
+	return at ? (unsigned)(sizeof(frequent) - (size_t)(at - frequent))
+		  : 0;
+}
+
+/* The offset of the GRAM bytes of needle s (len bytes) to find it by:
+ * the least common. */
+static size_t rarest_gram(const char *s, size_t len)
+{
+	size_t o, best = 0;
+	unsigned score, least = ~0u;
+
+	for (o = 0; o + GRAM <= len; o++) {
+		size_t k;
+
+		for (score = 0, k = 0; k < GRAM; k++)
+			score += commonness((unsigned char)s[o + k]);
+		if (score < least) {
+			least = score;
+			best = o;
+		}
+	}
+	return best;
+}
+
+/* The bucket for a needle holding s[0..n). */
 static size_t *gram_add(struct grams *g, const char *s, size_t n)
 {
 	uint32_t h = gram_hash(gram_value(s, n));
@@ -621,12 +654,13 @@ bool needles_add(struct needles *nd, size_t owner, const char *src,
 		memcpy(e->s, set.s[i], sizeof(e->s));
 		e->len = strlen(e->s);
 		e->owner = owner;
+		e->at = e->len < GRAM ? 0 : rarest_gram(e->s, e->len);
 		if (e->len < NEEDLE_MIN)
 			head = &nd->marks[(unsigned char)e->s[0]];
 		else if (e->len < GRAM)
 			head = gram_add(&nd->three, e->s, 3);
 		else
-			head = gram_add(&nd->four, e->s, GRAM);
+			head = gram_add(&nd->four, e->s + e->at, GRAM);
 		e->next = *head;
 		*head = ++nd->n;
 	}
@@ -659,15 +693,16 @@ static void fold(struct buf *out, const char *s, size_t len)
 	}
 }
 
-/* Mark the owners of the needles of the list from e on found at s[i]. */
-static void try_list(struct needles *nd, size_t e, const char *s, size_t i,
+/* Mark the owners of the needles of the list from e on that are in
+ * s[0..n) with their hashed bytes at s[g]. */
+static void try_list(struct needles *nd, size_t e, const char *s, size_t g,
 		     size_t n)
 {
 	for (; e; e = nd->v[e - 1].next) {
 		const struct needle *x = &nd->v[e - 1];
-		size_t k = 0;
+		size_t i = g - x->at, k = 0;
 
-		if (x->len > n - i)
+		if (x->at > g || x->len > n - i)
 			continue;
 		while (k < x->len && x->s[k] == s[i + k])
 			k++;
