@@ -132,7 +132,7 @@ void doc_add_word(struct doc *d, const struct word *w);
 static inline const struct word *line_words(const struct doc *d,
 					    const struct line *l)
 {
-	return d->words + l->word0;
+	return d->words ? d->words + l->word0 : NULL;	/* a page of no words */
 }
 
 /* True if the line has no text. */
