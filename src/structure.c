@@ -567,6 +567,71 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 	drop_loose_short(d, from, to);
 }
 
+/* ---- lists of figures next to the article ------------------------------- */
+
+/* "12. März 2020", "Jan 18, 2019 | 5 min read". */
+static bool date_like(const struct line *l)
+{
+	return l->f.digits >= DATE_MIN_DIGITS && l->f.words <= DATE_MAX_WORDS;
+}
+
+/* A short line dropped at the article's edge, outside it or in a run of
+ * short lines, that could be an item of a list of quantities or
+ * settings: "125 g", "Mehl", "Schmand, je ca. 200 g".  Not a date:
+ * lists of teasers come with dates. */
+static bool list_item(const struct line *l)
+{
+	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
+	       l->reason != REASON_CONTAINED && l->reason != REASON_BOILERPLATE &&
+	       l->f.chars < LEN_SHORT && !date_like(l);
+}
+
+/* Going dir (-1 up, +1 down) from line edge, the article's edge: a list of
+ * short lines that are largely figures (ingredients, settings, a table
+ * of specifications) belongs to the article, where a menu has none.
+ * The list ends at its last figure line before LIST_PLAIN_RUN items
+ * without one.  Returns the article's new edge. */
+static size_t attach_list(struct doc *d, size_t edge, int dir)
+{
+	size_t i = edge, end = edge, j;
+	struct line *l;
+	unsigned items = 0, figures = 0, plain = 0, end_items = 0,
+		 end_figures = 0;
+
+	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines)) {
+		l = &d->lines[i];
+		if (line_blank(l))
+			continue;
+		if (!list_item(l))
+			break;
+		items++;
+		if (l->f.digits == 0) {
+			if (++plain >= LIST_PLAIN_RUN)
+				break;
+			continue;
+		}
+		figures++;
+		plain = 0;
+		if (l->reason == REASON_REPEAT)	/* stays dropped */
+			continue;
+		end = i;
+		end_items = items;
+		end_figures = figures;
+	}
+	if (end_figures < LIST_MIN_FIGURES ||
+	    (float)end_figures < LIST_FIGURE_SHARE * (float)end_items)
+		return edge;
+	for (j = edge; j != end;) {
+		j += dir;
+		l = &d->lines[j];
+		if (!line_blank(l) && l->reason != REASON_REPEAT) {
+			l->role = ROLE_BODY;
+			l->reason = REASON_CONTENT;
+		}
+	}
+	return end;
+}
+
 /* ---- headline and lede -------------------------------------------------- */
 
 /* Index the words of the article (lines with role BODY) so that a
@@ -645,12 +710,6 @@ static bool title_like(const struct line *l)
 		return false;
 	return l->f.words > 0 && l->f.words <= HEADLINE_MAX_WORDS &&
 	       l->f.chars <= HEADLINE_MAX_CHARS;
-}
-
-/* "12. März 2020", "Jan 18, 2019 | 5 min read". */
-static bool date_like(const struct line *l)
-{
-	return l->f.digits >= DATE_MIN_DIGITS && l->f.words <= DATE_MAX_WORDS;
 }
 
 /* A line that could be a headline or a standfirst, not a label. */
@@ -853,7 +912,7 @@ static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 
 void structure_apply(struct structure *s, struct doc *d)
 {
-	size_t from, to, i, first = SIZE_MAX, head, lede;
+	size_t from, to, i, first = SIZE_MAX, last, head, lede;
 
 	for (i = 0; i < d->nlines; i++) {
 		d->lines[i].role = ROLE_DROP;
@@ -873,6 +932,10 @@ void structure_apply(struct structure *s, struct doc *d)
 			first = i;
 	if (first == SIZE_MAX)
 		return;
+	for (last = d->nlines - 1; d->lines[last].role != ROLE_BODY; last--)
+		;
+	attach_list(d, last, 1);
+	first = attach_list(d, first, -1);
 	head = pick_headline(s, d, first);
 	if (head != SIZE_MAX) {
 		d->lines[head].role = ROLE_HEADLINE;
@@ -894,7 +957,7 @@ void structure_apply(struct structure *s, struct doc *d)
 	for (i = head == SIZE_MAX ? 0 : head + 1; i < lede; i++) {
 		struct line *l = &d->lines[i];
 
-		if (l->role == ROLE_BODY && l->verdict != VERDICT_KEEP &&
+		if (l->role == ROLE_BODY && l->reason == REASON_CONTEXT &&
 		    l->cls == CLS_SHORT && l->f.digits > 0)
 			set_drop(l, REASON_BYLINE);
 	}

@@ -66,6 +66,13 @@
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 
+/* Lists of figures at the article's edge (ingredients, settings): at
+ * least LIST_MIN_FIGURES short lines with figures, this share of the
+ * list's lines, and no LIST_PLAIN_RUN lines in a row without. */
+#define LIST_MIN_FIGURES	4
+#define LIST_FIGURE_SHARE	0.3f
+#define LIST_PLAIN_RUN		4
+
 /* Headline: the best-scoring line among this many lines above the
  * article (the first article line included).  Each HEADLINE_* weight is
  * added when the line has the property; fitted as a softmax ranker on
