@@ -170,7 +170,19 @@ static void measure_chars(const struct line *l, struct features *f)
 	uint32_t cp, prev = ' ';
 
 	for (i = 0; i < l->len; i += n) {
-		cp = cp_decode(l->text + i, &n);
+		unsigned char b = (unsigned char)l->text[i];
+		bool upper, lower;
+
+		if (b < 0x80) {		/* most of most pages: no decoding */
+			cp = b;
+			n = 1;
+			upper = (unsigned)(b - 'A') < 26u;
+			lower = (unsigned)(b - 'a') < 26u;
+		} else {
+			cp = cp_decode(l->text + i, &n);
+			upper = cp_is_upper(cp);
+			lower = cp_is_lower(cp);
+		}
 		f->chars++;
 		if (separator_cp(cp))
 			f->seps++;
@@ -184,9 +196,9 @@ static void measure_chars(const struct line *l, struct features *f)
 			f->code_signs++;
 		if (cjk_punct_cp(cp))
 			f->cjk_punct++;
-		if (cp_is_upper(cp) && lower_run >= GLUE_MIN_LOWER)
+		if (upper && lower_run >= GLUE_MIN_LOWER)
 			f->glue++;
-		lower_run = cp_is_lower(cp) ? lower_run + 1 : 0;
+		lower_run = lower ? lower_run + 1 : 0;
 		prev = cp;
 	}
 }
