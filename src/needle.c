@@ -71,8 +71,11 @@ static void keep_better(struct set *best, const struct set *cand)
 {
 	size_t b = set_strength(best), c = set_strength(cand);
 
-	if (c > b || (c == b && c > 0 && cand->n < best->n))
-		*best = *cand;
+	if (c > b || (c == b && c > 0 && cand->n < best->n)) {
+		best->none = cand->none;
+		best->n = cand->n;
+		memcpy(best->s, cand->s, cand->n * sizeof(cand->s[0]));
+	}
 }
 
 /* One alternative or another must match: the union, none if either
@@ -96,12 +99,15 @@ struct run {
 
 static void run_end(struct run *r, struct set *best)
 {
-	struct set one = { .n = 1 };
+	size_t have = set_strength(best), got;
 
-	memcpy(one.s[0], r->s, r->len);
-	one.s[0][r->len] = '\0';
-	if (strength(one.s[0]) >= NEEDLE_MIN)
-		keep_better(best, &one);
+	r->s[r->len] = '\0';
+	got = strength(r->s);
+	if (got >= NEEDLE_MIN && (got > have || (got == have && best->n > 1))) {
+		memcpy(best->s[0], r->s, r->len + 1);
+		best->n = 1;
+		best->none = false;
+	}
 	r->len = 0;
 }
 
