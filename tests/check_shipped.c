@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_suites.h"
+#include "../src/doc.h"
 #include "../src/needle.h"
 #include "../src/rules.h"
 
@@ -258,6 +259,34 @@ START_TEST(test_no_match_without_needle)
 }
 END_TEST
 
+/* Lines of articles that look a little like boilerplate: no shipped
+ * rule may drop them. */
+START_TEST(test_rules_keep_article_lines)
+{
+	static const char page[] =
+		"x\n"			/* a formula's variable, on its own line */
+		"y\n"
+		"Facebook a annoncé jeudi une nouvelle fonction pour ses "
+		"utilisateurs européens.\n"
+		"Twitter, Facebook and Instagram were down for six hours on "
+		"Monday.\n"
+		"Lesen Sie dazu auch den Kommentar unseres Korrespondenten.\n";
+	struct rule_set *rs = shipped_rules();
+	struct doc d;
+	size_t i;
+
+	doc_init(&d);
+	doc_load(&d, page, sizeof(page) - 1);
+	ck_assert_uint_eq(rule_set_apply(rs, &d), 0);
+	for (i = 0; i < d.nlines; i++)
+		ck_assert_msg(d.lines[i].verdict != VERDICT_DROP,
+			      "rule %s drops \"%s\"",
+			      rule_name(rs, d.lines[i].rule), d.lines[i].text);
+	doc_free(&d);
+	rule_set_free(rs);
+}
+END_TEST
+
 Suite *shipped_suite(void)
 {
 	Suite *s = suite_create("shipped");
@@ -265,6 +294,7 @@ Suite *shipped_suite(void)
 
 	tcase_add_test(tc, test_rules_match_their_examples);
 	tcase_add_test(tc, test_no_match_without_needle);
+	tcase_add_test(tc, test_rules_keep_article_lines);
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
 	return s;
