@@ -549,6 +549,8 @@ struct needles {
 	size_t marks[256];	/* first short needle, by first byte, + 1 */
 	unsigned long *stamp;	/* per owner: the scan that saw it */
 	size_t nowners, owners_cap;
+	size_t *found;		/* the owners the scan saw (owners_cap) */
+	size_t nfound;
 	unsigned long scan;
 	struct buf folded;	/* the text being scanned, folded */
 };
@@ -631,6 +633,7 @@ void needles_free(struct needles *nd)
 		return;
 	free(nd->v);
 	free(nd->stamp);
+	free(nd->found);
 	buf_free(&nd->folded);
 	free(nd);
 }
@@ -645,9 +648,16 @@ bool needles_add(struct needles *nd, size_t owner, const char *src,
 	needles_of(src, len, caseless, &set);
 	if (set.n == 0)
 		return false;
-	p = nd->stamp;
-	xgrow(&p, &nd->owners_cap, owner + 1, sizeof(*nd->stamp));
-	nd->stamp = p;
+	if (owner + 1 > nd->owners_cap) {
+		size_t cap = nd->owners_cap;
+
+		p = nd->stamp;
+		xgrow(&p, &cap, owner + 1, sizeof(*nd->stamp));
+		nd->stamp = p;
+		p = nd->found;
+		xgrow(&p, &nd->owners_cap, owner + 1, sizeof(*nd->found));
+		nd->found = p;
+	}
 	for (; nd->nowners <= owner; nd->nowners++)
 		nd->stamp[nd->nowners] = 0;
 	p = nd->v;
@@ -712,20 +722,39 @@ static void try_list(struct needles *nd, size_t e, const char *s, size_t g,
 			continue;
 		while (k < x->len && x->s[k] == s[i + k])
 			k++;
-		if (k == x->len)
+		if (k == x->len && nd->stamp[x->owner] != nd->scan) {
 			nd->stamp[x->owner] = nd->scan;
+			nd->found[nd->nfound++] = x->owner;
+		}
 	}
 }
 
-void needles_scan(struct needles *nd, const char *text, size_t len)
+/* Few owners are found in a line: insertion sort. */
+static void sort_found(size_t *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		size_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+size_t needles_scan(struct needles *nd, const char *text, size_t len,
+		    const size_t **owners)
 {
 	const char *s;
 	size_t j, n, e;
 	uint32_t v = 0;		/* the bytes up to s[j], the last in the low */
 
 	nd->scan++;
+	nd->nfound = 0;
+	*owners = nd->found;
 	if (nd->n == 0)
-		return;
+		return 0;
 	fold(&nd->folded, text, len);
 	s = nd->folded.data;
 	n = nd->folded.len;
@@ -739,9 +768,6 @@ void needles_scan(struct needles *nd, const char *text, size_t len)
 		if (j + 1 >= GRAM && (e = gram_find(&nd->four, v)))
 			try_list(nd, e, s, j + 1 - GRAM, n);
 	}
-}
-
-bool needles_seen(const struct needles *nd, size_t owner)
-{
-	return owner < nd->nowners && nd->stamp[owner] == nd->scan;
+	sort_found(nd->found, nd->nfound);
+	return nd->nfound;
 }

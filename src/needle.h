@@ -37,9 +37,10 @@ void needles_free(struct needles *nd);
 bool needles_add(struct needles *nd, size_t owner, const char *src,
 		 size_t len, bool caseless);
 
-/* Look for every needle in text; until the next scan, needles_seen()
- * tells which owners had one found. */
-void needles_scan(struct needles *nd, const char *text, size_t len);
-bool needles_seen(const struct needles *nd, size_t owner);
+/* Look for every needle in text.  Returns how many owners had one found,
+ * and sets *owners to them, in increasing order (valid until the next
+ * scan). */
+size_t needles_scan(struct needles *nd, const char *text, size_t len,
+		    const size_t **owners);
 
 #endif

@@ -56,20 +56,17 @@ struct rule {
 	unsigned long hits;
 };
 
-/* Most lines match no rule, and most rules are anchored at the line
- * start, so a line's first characters rule most of them out.  For each
- * line start seen (its first GATE_CHARS characters) the gate keeps the
- * rules, in file order, that a line beginning so may match: every
- * floating rule, and each anchored rule that PCRE2 does not reject on a
- * partial match (PCRE2_PARTIAL_HARD) of the start alone.  PCRE2 answers,
- * so the gate is exact for any pattern, and a new start costs one short
- * match per anchored rule.  The lists live in one pool; when it is
- * full, the gate starts again empty, so its memory is bounded.
- *
- * Of the rules a line's start lets through, a rule that has needles
- * (see needle.h) is then tried only if one of them is in the line: that
- * is what rules out floating rules, and anchored ones that begin with
- * ".*" or a lookahead. */
+/* Most lines match no rule, and a rule can be ruled out cheaply in one
+ * of two ways.  A rule with needles (literals one of which every match
+ * holds: see needle.h) is tried on a line only if one scan of the line
+ * found one of them.  A rule without is tried when the line's start
+ * allows it: for each line start seen (its first GATE_CHARS characters)
+ * the gate keeps the list, in file order, of the needle-less rules that
+ * a line beginning so may match: the floating ones, and each anchored
+ * one that PCRE2 does not reject on a partial match (PCRE2_PARTIAL_HARD)
+ * of the start alone.  PCRE2 answers, so the gate is exact for any
+ * pattern.  The lists live in one pool; when it is full, the gate
+ * starts again empty, so its memory is bounded. */
 enum {
 	GATE_CHARS = 2,
 	GATE_KEY_BYTES = 1 + 4 * GATE_CHARS,
@@ -87,6 +84,7 @@ struct gate {
 	size_t *pool;
 	size_t len, cap;
 	struct needles *needles;	/* of all the rules; NULL: not yet */
+	size_t *tried;		/* the rules to try on the line: n_rules */
 };
 
 /* The hosts a "host" line names: its rules apply to pages from them. */
@@ -157,6 +155,8 @@ static void gate_reset(struct gate *g)
 	gate_clear(g);
 	needles_free(g->needles);
 	g->needles = NULL;
+	free(g->tried);
+	g->tried = NULL;
 }
 
 void rule_set_free(struct rule_set *rs)
@@ -679,8 +679,8 @@ static void gate_grow(struct gate *g)
 }
 
 /* The slot of key, filled in if it is new with the rules of the list
- * from (all rules if NULL) that may match lines starting with key.  The
- * caller makes room in the pool (see candidates()). */
+ * from (all needle-less rules if NULL) that may match lines starting
+ * with key.  The caller makes room in the pool (see candidates()). */
 static const struct gate_slot *gate_lookup(struct rule_set *rs,
 					   const char *key,
 					   const struct gate_slot *from)
@@ -699,7 +699,7 @@ static const struct gate_slot *gate_lookup(struct rule_set *rs,
 	for (j = 0; j < n; j++) {
 		size_t k = from ? g->pool[from->at + j] : j;
 
-		if (may_match(rs, &rs->rules[k], key))
+		if (!rs->rules[k].needled && may_match(rs, &rs->rules[k], key))
 			g->pool[g->len++] = k;
 	}
 	slot->n = g->len - slot->at;
@@ -806,6 +806,7 @@ static void gate_build(struct rule_set *rs)
 	size_t k;
 
 	rs->gate.needles = needles_new();
+	rs->gate.tried = xmalloc(rs->n * sizeof(size_t));
 	for (k = 0; k < rs->n; k++) {
 		struct rule *r = &rs->rules[k];
 
@@ -815,33 +816,36 @@ static void gate_build(struct rule_set *rs)
 	}
 }
 
-/* The rules the gate lets through for the line as it is now, from rule
- * index from on: *n of them at the returned address.  A line start's
- * list is made from the list of its first character, so that a new
- * start costs a partial match only of the rules its first character
- * lets through. */
-static const size_t *candidates(struct rule_set *rs, const struct line *l,
-				size_t from, size_t *n)
+/* The rules to try on the line as it is now, from rule index from on,
+ * in file order: those whose needles it holds, and those the gate lets
+ * through.  Returns how many, and sets *list to them. */
+static size_t candidates(struct rule_set *rs, const struct line *l,
+			 size_t from, const size_t **list)
 {
 	const struct gate_slot *slot;
 	char key[GATE_KEY_BYTES];
-	const size_t *list;
-	size_t j;
+	const size_t *found, *gated;
+	size_t nfound, i = 0, j = 0, n = 0;
 
-	*n = 0;
+	*list = rs->gate.tried;
 	if (rs->n == 0)
-		return NULL;
-	needles_scan(rs->gate.needles, l->text, l->len);
+		return 0;
+	nfound = needles_scan(rs->gate.needles, l->text, l->len, &found);
 	gate_make_room(rs);
 	gate_key(l->text, l->len, 1, key);
 	slot = gate_lookup(rs, key, NULL);
 	gate_key(l->text, l->len, GATE_CHARS, key);
 	slot = gate_lookup(rs, key, slot);
-	list = rs->gate.pool + slot->at;
-	for (j = 0; j < slot->n && list[j] < from; j++)
-		;
-	*n = slot->n - j;
-	return list + j;
+	gated = rs->gate.pool + slot->at;
+	while (i < nfound || j < slot->n) {	/* merge the two */
+		size_t k = j >= slot->n ||
+			   (i < nfound && found[i] < gated[j]) ? found[i++]
+							       : gated[j++];
+
+		if (k >= from)
+			rs->gate.tried[n++] = k;
+	}
+	return n;
 }
 
 static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
@@ -879,16 +883,15 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		       size_t *warnings)
 {
 	struct line *l = &d->lines[i];
-	size_t j, n;
-	const size_t *list = candidates(rs, l, 0, &n);
+	const size_t *list;
+	size_t j, n = candidates(rs, l, 0, &list);
 
 	for (j = 0; j < n; j++) {
 		size_t k = list[j];
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (!applies(rs, r) ||
-		    (r->needled && !needles_seen(rs->gate.needles, k)))
+		if (!applies(rs, r))
 			continue;
 		m = try_rule(rs, r, l);
 		if (r->action == ACT_STRIP) {
@@ -897,8 +900,8 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 				if (line_blank(l))
 					return (int)k;	/* dropped, counted there */
 				r->hits++;
-				/* the line starts anew: ask the gate again */
-				list = candidates(rs, l, k + 1, &n);
+				/* the line is new: ask the gate again */
+				n = candidates(rs, l, k + 1, &list);
 				j = (size_t)-1;
 				continue;
 			}
