@@ -440,6 +440,76 @@ static void find_span(const struct structure *s, const struct doc *d,
 	}
 }
 
+/* A line between blocks of text that is no menu item, share button or
+ * line the rules dropped: part of a table, code or a chart, or as long
+ * as a paragraph (a reference of a list of them). */
+static bool unlike_menu(const struct line *l)
+{
+	return data_like(l) ||
+	       (l->f.chars >= LEN_GOOD && l->verdict != VERDICT_DROP);
+}
+
+/* The span's last block of text, the lines after its last break (see
+ * TAIL_GAP): the block's first line, or from if there is no break.  The
+ * lines between two blocks make a break when TAIL_GAP of them are
+ * menu-like, and not GAP_DATA_SHARE of them unlike that (a table, as in
+ * weigh_gap()). */
+static size_t last_block(const struct structure *s, const struct doc *d,
+			 size_t from, size_t to)
+{
+	size_t i = to, block = to;
+	unsigned n = 0, other = 0;
+
+	while (i-- > from) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		if (s->w[i] <= 0) {
+			n++;
+			other += unlike_menu(l);
+			continue;
+		}
+		if (n - other >= TAIL_GAP &&
+		    (float)other < GAP_DATA_SHARE * (float)n)
+			return block;
+		n = other = 0;
+		block = i;
+	}
+	return from;
+}
+
+/* Below the article come an author's bio, a newsletter prompt, teasers:
+ * text after a break of menus, share buttons and lines the rules
+ * dropped, which the span takes in when it outweighs the break.  Cut the
+ * span at the earliest break after which the text weighs little, both
+ * beside the text before it and in itself (see TAIL_GAP).  Each step
+ * looks only at lines above the last, so this is linear. */
+static void trim_tail(const struct structure *s, const struct doc *d,
+		      size_t from, size_t *to)
+{
+	size_t end = *to, b, i;
+	float tail = 0, rest = 0;	/* after and before the break */
+
+	for (i = from; i < end; i++)
+		rest += s->w[i];
+	for (;;) {
+		b = last_block(s, d, from, end);
+		if (b <= from)
+			return;
+		for (i = b; i < end; i++)
+			tail += s->w[i];
+		for (i = b; i > from && (line_blank(&d->lines[i - 1]) ||
+					   s->w[i - 1] <= 0);)
+			i--;
+		while (end > i)
+			rest -= s->w[--end];
+		if (tail >= TAIL_SHARE * rest || tail > TAIL_MAX)
+			return;
+		*to = end;
+	}
+}
+
 /* The nearest non-blank line before (dir -1) or after (+1) line i
  * holds article text. */
 static bool text_beside(const struct doc *d, size_t i, int dir)
@@ -926,6 +996,7 @@ void structure_apply(struct structure *s, struct doc *d)
 	drop_contained(s, d);
 	weigh(s, d);
 	find_span(s, d, &from, &to);
+	trim_tail(s, d, from, &to);
 	keep_span(s, d, from, to);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)

@@ -63,6 +63,17 @@
 #define SPAN_EARLY_SHARE	0.5f	/* the first block this share of the
 					 * heaviest is the article */
 
+/* Below the article, after a break, come an author's bio, a newsletter
+ * prompt, teasers.  A break is a run of at least TAIL_GAP menu-like lines
+ * (short, or dropped by a rule; not a table): a caption or a share bar
+ * inside an article is shorter.  The text after the span's last breaks
+ * is cut when it weighs less than TAIL_SHARE of the text before them and
+ * no more than TAIL_MAX, a few full paragraphs: an article's last section
+ * after a long inset weighs more. */
+#define TAIL_GAP		5
+#define TAIL_SHARE		0.2f
+#define TAIL_MAX		(3 * WEIGHT_GOOD_MAX)
+
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 

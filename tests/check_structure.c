@@ -315,6 +315,35 @@ START_TEST(test_pages_independent)
 }
 END_TEST
 
+/* After the article and a break of five menu lines, an author's bio
+ * outweighs the break but not the article: it is cut off.  Four lines
+ * are no break (a share bar inside the article), nor is a list of
+ * references as long as paragraphs. */
+#define P4 "The old pier was built more than a century ago, when the " \
+	"town's fishing fleet was the largest on this stretch of the coast."
+#define P5 "Engineers will take the damaged section apart stone by stone, " \
+	"number each one, and put them back on new foundations next spring."
+#define BIO "Anna Smith writes about the towns and villages of the coast " \
+	"for the paper and has lived in the harbour town for twenty years."
+
+START_TEST(test_tail_after_break)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n"
+		P5 "\n\nShare\nTweet\nEmail\nPrint\nAbout the author\n\n"
+		BIO "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-B-B-B-xxxxx-x");
+	ck_assert_int_eq(d->lines[18].reason, REASON_OUTSIDE);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n"
+		P5 "\n\nShare\nTweet\nEmail\nPrint\n\n" BIO "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-B-B-B-xxxx-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 Suite *structure_suite(void)
 {
 	Suite *s = suite_create("structure");
@@ -331,6 +360,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_code_block);
 	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
+	tcase_add_test(tc, test_tail_after_break);
 	tcase_add_test(tc, test_no_article);
 	tcase_add_test(tc, test_keep_rule_wins);
 	tcase_add_test(tc, test_pages_independent);
