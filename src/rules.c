@@ -84,7 +84,7 @@ struct gate {
 	size_t *pool;
 	size_t len, cap;
 	struct needles *needles;	/* of all the rules; NULL: not yet */
-	size_t *tried;		/* the rules to try on the line: n_rules */
+	size_t *tried;		/* the rules to try on a line (room for all) */
 };
 
 /* The hosts a "host" line names: its rules apply to pages from them. */
@@ -658,6 +658,12 @@ static bool may_match(struct rule_set *rs, const struct rule *r,
 	return rc != PCRE2_ERROR_NOMATCH;
 }
 
+/* The first slot to look at for key. */
+static size_t gate_hash(const struct gate *g, const char *key)
+{
+	return hash_bytes(HASH_SEED, key, GATE_KEY_BYTES) & (g->nslots - 1);
+}
+
 static void gate_grow(struct gate *g)
 {
 	struct gate_slot *old = g->slots;
@@ -670,7 +676,7 @@ static void gate_grow(struct gate *g)
 
 		if (!old[i].key[0])
 			continue;
-		h = hash_bytes(HASH_SEED, old[i].key, GATE_KEY_BYTES) & (g->nslots - 1);
+		h = gate_hash(g, old[i].key);
 		while (g->slots[h].key[0])
 			h = (h + 1) & (g->nslots - 1);
 		g->slots[h] = old[i];
@@ -689,7 +695,7 @@ static const struct gate_slot *gate_lookup(struct rule_set *rs,
 	struct gate_slot *slot;
 	size_t h, j, n = from ? from->n : rs->n;
 
-	h = hash_bytes(HASH_SEED, key, GATE_KEY_BYTES) & (g->nslots - 1);
+	h = gate_hash(g, key);
 	for (; g->slots[h].key[0]; h = (h + 1) & (g->nslots - 1))
 		if (memcmp(g->slots[h].key, key, GATE_KEY_BYTES) == 0)
 			return &g->slots[h];
