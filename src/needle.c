@@ -364,6 +364,10 @@ static enum atom parse_escape(struct parser *ps, char *c, size_t *n)
 	}
 	if (strchr("bBAzZGKE", e))
 		return ATOM_ZERO;
+	if (e == 'N' && ps->p < ps->end && *ps->p == '{') {
+		ps->unsure = true;	/* \N{U+hh}: a character by number */
+		return ATOM_ZERO;
+	}
 	if (strchr("dDsSwWhHvVRXNC", e))
 		return ATOM_ANY;
 	if (e == 'p' || e == 'P') {

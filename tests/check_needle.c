@@ -103,6 +103,7 @@ START_TEST(test_unsure_means_none)
 	ck_assert_str_eq(needles("(*UTF)abcdef", false), "");
 	ck_assert_str_eq(needles("(?x)a b c d", false), "");
 	ck_assert_str_eq(needles("\\x41bcdef", false), "");
+	ck_assert_str_eq(needles("\\N{U+00E9}tude", false), "");
 	ck_assert_str_eq(needles("(abc)\\1defg", false), "");
 	ck_assert_str_eq(needles("[abc", false), "");
 	ck_assert_str_eq(needles("(abcdef", false), "");
