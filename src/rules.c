@@ -65,12 +65,14 @@ struct rule {
  * a line beginning so may match: the floating ones, and each anchored
  * one that PCRE2 does not reject on a partial match (PCRE2_PARTIAL_HARD)
  * of the start alone.  PCRE2 answers, so the gate is exact for any
- * pattern.  The lists live in one pool; when it is full, the gate
- * starts again empty, so its memory is bounded. */
+ * pattern.  The lists live in one pool; when it is full, or the gate
+ * knows GATE_KEYS_MAX starts, it starts again empty, so its memory is
+ * bounded whatever the input. */
 enum {
 	GATE_CHARS = 2,
 	GATE_KEY_BYTES = 1 + 4 * GATE_CHARS,
 	GATE_POOL_MAX = 1 << 20,	/* rule indices, over all lists */
+	GATE_KEYS_MAX = 1 << 16,	/* line starts remembered */
 };
 
 struct gate_slot {
@@ -719,7 +721,8 @@ static void gate_make_room(struct rule_set *rs)
 	struct gate *g = &rs->gate;
 	void *pool;
 
-	if (g->len + 2 * rs->n > GATE_POOL_MAX)
+	if (g->len + 2 * rs->n > GATE_POOL_MAX ||
+	    g->used + 2 > GATE_KEYS_MAX)
 		gate_clear(g);
 	while (2 * (g->used + 2) > g->nslots)
 		gate_grow(g);
