@@ -193,9 +193,8 @@ static void parse_class(struct parser *ps, struct set *out)
 		p++;
 	}
 	first = p;
-	if (p < ps->end && *p == ']')
-		p++;
-	while (p < ps->end && *p != ']') {
+	/* a ']' first is a member, not the end */
+	while (p < ps->end && (*p != ']' || p == first)) {
 		const char *c = p;
 		size_t n;
 

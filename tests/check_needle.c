@@ -89,6 +89,7 @@ START_TEST(test_marks)
 	ck_assert_str_eq(needles("x[-/]y", false), "-|/");
 	ck_assert_str_eq(needles("d['’]accord", false), "accord");
 	ck_assert_str_eq(needles("x[^«»]y", false), "");
+	ck_assert_str_eq(needles("x[]|]y", false), "]||");
 	ck_assert_str_eq(needles("x[!-/]y", false), "");
 	ck_assert_str_eq(needles("x[\\d/]y", false), "");
 	/* a letter, a digit or a space is no mark */
