@@ -794,9 +794,10 @@ static bool strong_title(const struct line *l)
  * text: is that a kicker, a shorter title-like line (above a headline),
  * or a standfirst, a longer title-like line of prose (below a headline
  * that is itself more than a kicker)?  Also whether a date was passed
- * (below a headline: its dateline). */
-static void neighbours(const struct doc *d, size_t i, int dir, bool *kicker,
-		       bool *standfirst, bool *date)
+ * (below a headline: its dateline).  Returns that line, SIZE_MAX if
+ * none. */
+static size_t neighbours(const struct doc *d, size_t i, int dir,
+			 bool *kicker, bool *standfirst, bool *date)
 {
 	const struct line *c = &d->lines[i];
 	unsigned seen = 0;
@@ -821,8 +822,20 @@ static void neighbours(const struct doc *d, size_t i, int dir, bool *kicker,
 			      c->f.words > HEADLINE_KICKER_WORDS &&
 			      l->f.words > c->f.words && title_like(l) &&
 			      (l->cls == CLS_NEAR || l->cls == CLS_GOOD);
-		return;
+		return i;
 	}
+	return SIZE_MAX;
+}
+
+/* Whether line u and the standfirst below it, line v, are one title: a
+ * deck restates the article, so the article's words recur in it more
+ * than in the title, unless the title is not about the article at all
+ * ("Sign up to comment", an image's file name). */
+static bool title_with_deck(const struct structure *s, const struct doc *d,
+			    size_t u, size_t v)
+{
+	return HEADLINE_DECK_SHARE * body_overlap(s, d, &d->lines[v]) <=
+	       body_overlap(s, d, &d->lines[u]);
 }
 
 /* Word hashes of l into s->wh; returns how many. */
@@ -925,8 +938,17 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	const struct features *f = &l->f;
 	float words = (float)f->words, sc;
 	bool kicker, standfirst, date;
+	float overlap = body_overlap(s, d, l);
+	size_t prev, next = neighbours(d, i, 1, &kicker, &standfirst, &date);
 
-	sc = HEADLINE_OVERLAP * body_overlap(s, d, l);
+	/* A title and its deck are scored as one: the title gets the
+	 * better overlap, the deck no kicker bonus for the title. */
+	if (standfirst && title_with_deck(s, d, i, next)) {
+		float deck = body_overlap(s, d, &d->lines[next]);
+
+		overlap = deck > overlap ? deck : overlap;
+	}
+	sc = HEADLINE_OVERLAP * overlap;
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
 	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
 	sc += quoted(s, d, l) ? HEADLINE_QUOTED : 0;
@@ -940,10 +962,13 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += HEADLINE_CAPS * (float)f->caps / words;
 	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
 	sc += f->lower ? HEADLINE_LOWER : 0;
-	neighbours(d, i, 1, &kicker, &standfirst, &date);
 	sc += date ? HEADLINE_DATE_NEXT : 0;
 	sc += standfirst ? HEADLINE_STANDFIRST : 0;
-	neighbours(d, i, -1, &kicker, &standfirst, &date);
+	prev = neighbours(d, i, -1, &kicker, &standfirst, &date);
+	if (kicker) {
+		neighbours(d, prev, 1, &kicker, &standfirst, &date);
+		kicker = !standfirst || !title_with_deck(s, d, prev, i);
+	}
 	sc += kicker ? HEADLINE_KICKER : 0;
 	return sc - HEADLINE_DISTANCE * (float)distance;
 }

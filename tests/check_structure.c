@@ -152,6 +152,22 @@ START_TEST(test_headline_over_standfirst)
 }
 END_TEST
 
+/* A deck restates the article, so more of its words recur there than
+ * of the title's; the title above it is still the headline. */
+START_TEST(test_headline_over_deck)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nWhy the small harbour town still loves its pier\n"
+		"The council voted on Tuesday to rebuild the old stone pier "
+		"damaged in the winter storms\n\n" P1 "\n\n" P2 "\n");
+	ck_assert_str_eq(roles(d), "xx-HL-B-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -353,6 +369,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_over_byline);
 	tcase_add_test(tc, test_headline_nearest);
 	tcase_add_test(tc, test_headline_over_standfirst);
+	tcase_add_test(tc, test_headline_over_deck);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
