@@ -20,7 +20,7 @@ cd "$root"
 
 what=${1:-run}
 [ $# -gt 0 ] && shift
-harnesses=${*:-page rules}
+harnesses=${*:-page rules needle}
 seconds=${FUZZ_SECONDS:-60}
 out=fuzz-build
 CC=${FUZZ_CC:-clang}
