@@ -274,6 +274,13 @@ static char parse_flags(struct parser *ps)
 	return p[0];
 }
 
+/* A character of a group's name. */
+static bool name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
 /* A group, ps->p just after its '('.  Returns what it is; the set of a
  * positive assertion or of a group goes to *inner. */
 static enum atom parse_group(struct parser *ps, struct set *inner,
@@ -311,14 +318,14 @@ static enum atom parse_group(struct parser *ps, struct set *inner,
 					   (*p == 'P' && p + 1 < ps->end &&
 					    p[1] == '<'))) {
 			const char *close;
+			char quote = *p == '\'' ? '\'' : '>';
 
 			p += *p == 'P' ? 2 : 1;
-			close = p;
-			while (close < ps->end && *close != '>' &&
-			       *close != '\'')
-				close++;
-			if (close >= ps->end) {
-				ps->unsure = true;
+			for (close = p; close < ps->end && name_char(*close);
+			     close++)
+				;
+			if (close == p || close >= ps->end || *close != quote) {
+				ps->unsure = true;	/* (?<*, (?<... */
 				return ATOM_ZERO;
 			}
 			p = close + 1;	/* a named group */
@@ -425,8 +432,9 @@ static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
 		return a;
 	case '*':
 	case '+':
-	case '?':
-		ps->unsure = true;	/* a quantifier of nothing */
+	case '?':	/* a quantifier of nothing */
+	case '\0':	/* a NUL, which no rule file holds */
+		ps->unsure = true;
 		return ATOM_ZERO;
 	default:
 		ps->p--;

@@ -101,10 +101,19 @@ END_TEST
 
 START_TEST(test_unsure_means_none)
 {
+	struct needle_set set;
+
+	/* a NUL in a pattern (a caller's; rule files hold none) */
+	needles_of("ab\0cdefg", 8, false, &set);
+	ck_assert_uint_eq(set.n, 0);
 	ck_assert_str_eq(needles("(*UTF)abcdef", false), "");
 	ck_assert_str_eq(needles("(?x)a b c d", false), "");
 	ck_assert_str_eq(needles("\\x41bcdef", false), "");
 	ck_assert_str_eq(needles("\\N{U+00E9}tude", false), "");
+	/* a non-atomic lookbehind is no named group */
+	ck_assert_str_eq(needles("(?<*ab>c)defg", false), "");
+	ck_assert_str_eq(needles("(?<name>abc)defg", false), "defg");
+	ck_assert_str_eq(needles("(?'name'abcde)fg", false), "abcde");
 	ck_assert_str_eq(needles("(abc)\\1defg", false), "");
 	ck_assert_str_eq(needles("[abc", false), "");
 	ck_assert_str_eq(needles("(abcdef", false), "");
