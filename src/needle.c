@@ -95,6 +95,8 @@ static void set_union(struct set *a, const struct set *b)
 struct run {
 	char s[NEEDLE_MAX + 1];
 	size_t len;
+	bool full;		/* a character did not fit: the rest is left
+				 * out (a prefix of a needle is a needle) */
 };
 
 static void run_end(struct run *r, struct set *best)
@@ -109,15 +111,19 @@ static void run_end(struct run *r, struct set *best)
 		best->none = false;
 	}
 	r->len = 0;
+	r->full = false;
 }
 
-/* Append one character, folded; bytes past NEEDLE_MAX are dropped (a
- * prefix of a needle is a needle). */
+/* Append one character, folded, if it fits whole. */
 static void run_add(struct run *r, const char *c, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n && r->len < NEEDLE_MAX; i++) {
+	if (r->full || r->len + n > NEEDLE_MAX) {
+		r->full = true;
+		return;
+	}
+	for (i = 0; i < n; i++) {
 		char ch = c[i];
 
 		r->s[r->len++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch | 0x20)
@@ -450,7 +456,7 @@ static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
 /* A sequence of atoms, up to '|', ')' or the end. */
 static void parse_sequence(struct parser *ps, struct set *best)
 {
-	struct run run = { .len = 0 };
+	struct run run = { .len = 0, .full = false };
 	struct set *inner = xmalloc(sizeof(*inner));
 
 	best->none = false;

@@ -51,6 +51,9 @@ START_TEST(test_sequence_keeps_longest)
 	/* a run of more than NEEDLE_MAX bytes keeps its start */
 	ck_assert_str_eq(needles("abcdefghijklmnopqrstuvwxyz", false),
 			 "abcdefghijklmnopqrstuvwx");
+	/* of whole characters: a needle is valid UTF-8 */
+	ck_assert_str_eq(needles("abcdefghijklmnopqrstuvwÉxyz", false),
+			 "abcdefghijklmnopqrstuvw");
 }
 END_TEST
 
