@@ -490,6 +490,10 @@ static void parse_sequence(struct parser *ps, struct set *best)
 			/* the run goes on: an assertion matches no text */
 			if (assertion && min != 0)
 				keep_better(best, inner);
+			/* "\E*", "(?#...)*", "(?i)*": the quantifier is the
+			 * atom's before, already in the run */
+			if (!assertion && min >= 0)
+				ps->unsure = true;
 			break;
 		case ATOM_GROUP:
 			run_end(&run, best);

@@ -113,6 +113,10 @@ START_TEST(test_unsure_means_none)
 	ck_assert_str_eq(needles("(?x)a b c d", false), "");
 	ck_assert_str_eq(needles("\\x41bcdef", false), "");
 	ck_assert_str_eq(needles("\\N{U+00E9}tude", false), "");
+	/* "\E" and comments vanish: the quantifier after them is the
+	 * previous atom's */
+	ck_assert_str_eq(needles("(abcd)\\E*", false), "");
+	ck_assert_str_eq(needles("abcd(?#note)?", false), "");
 	/* a non-atomic lookbehind is no named group */
 	ck_assert_str_eq(needles("(?<*ab>c)defg", false), "");
 	ck_assert_str_eq(needles("(?<name>abc)defg", false), "defg");
