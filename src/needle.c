@@ -184,12 +184,28 @@ static bool plain(const struct parser *ps, const char *c, size_t n)
 	return !(n == 2 && memcmp(c, "\xC5\xBF", 2) == 0);	/* U+017F */
 }
 
+/* "[:alpha:]", "[:^digit:]" at p, inside a class: the end of it, or
+ * NULL when p holds no such name ("[:]" is two characters). */
+static const char *posix_class(const char *p, const char *end)
+{
+	const char *q = p + 2;
+
+	if (end - p < 2 || p[0] != '[' || p[1] != ':')
+		return NULL;
+	if (q < end && *q == '^')
+		q++;
+	while (q < end && *q >= 'a' && *q <= 'z')
+		q++;
+	return end - q >= 2 && q[0] == ':' && q[1] == ']' && q > p + 2 ?
+	       q + 2 : NULL;
+}
+
 /* A character class, ps->p just after its '['.  A class of a few
  * characters named one by one ("[\/|]", "['’]") is the set of them;
  * any other says nothing. */
 static void parse_class(struct parser *ps, struct set *out)
 {
-	const char *p = ps->p, *first;
+	const char *p = ps->p, *first, *close;
 	bool listed = true;
 
 	out->none = false;
@@ -211,11 +227,9 @@ static void parse_class(struct parser *ps, struct set *out)
 					    (*p >= '0' && *p <= '9')))
 				listed = false;	/* \d, \p{L}, \x41 ... */
 			c = p;
-		} else if (*p == '[' && p + 1 < ps->end && p[1] == ':') {
+		} else if ((close = posix_class(p, ps->end))) {
 			listed = false;
-			for (p += 2; p + 1 < ps->end &&
-				     !(p[0] == ':' && p[1] == ']'); p++)
-				;
+			p = close - 1;	/* on its last ']' */
 		} else if (*p == '-' && p != first && p + 1 < ps->end &&
 			   p[1] != ']') {
 			listed = false;	/* a range */

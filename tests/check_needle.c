@@ -93,6 +93,10 @@ START_TEST(test_marks)
 	ck_assert_str_eq(needles("d['’]accord", false), "accord");
 	ck_assert_str_eq(needles("x[^«»]y", false), "");
 	ck_assert_str_eq(needles("x[]|]y", false), "]||");
+	/* "[:" starts a POSIX class only before a name and ":]" */
+	ck_assert_str_eq(needles("x[[:alpha:]/]y", false), "");
+	ck_assert_str_eq(needles("[[:]?$|abcd", false), "");
+	ck_assert_str_eq(needles("x[[:]y", false), "[|:");
 	ck_assert_str_eq(needles("x[!-/]y", false), "");
 	ck_assert_str_eq(needles("x[\\d/]y", false), "");
 	/* a letter, a digit or a space is no mark */
