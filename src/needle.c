@@ -222,6 +222,10 @@ static void parse_class(struct parser *ps, struct set *out)
 
 		if (*p == '\\') {
 			p++;
+			if (p < ps->end && (*p == 'Q' || *p == 'E')) {
+				ps->unsure = true;	/* "[\Q]\E]" */
+				break;
+			}
 			if (p < ps->end && ((*p >= 'a' && *p <= 'z') ||
 					    (*p >= 'A' && *p <= 'Z') ||
 					    (*p >= '0' && *p <= '9')))

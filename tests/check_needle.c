@@ -97,6 +97,7 @@ START_TEST(test_marks)
 	ck_assert_str_eq(needles("x[[:alpha:]/]y", false), "");
 	ck_assert_str_eq(needles("[[:]?$|abcd", false), "");
 	ck_assert_str_eq(needles("x[[:]y", false), "[|:");
+	ck_assert_str_eq(needles("[\\Q]x\\E]abcd", false), "");
 	ck_assert_str_eq(needles("x[!-/]y", false), "");
 	ck_assert_str_eq(needles("x[\\d/]y", false), "");
 	/* a letter, a digit or a space is no mark */
