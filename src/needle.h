@@ -12,7 +12,7 @@ enum {
 	NEEDLES_MAX = 32,	/* per pattern: more, and it has none */
 	NEEDLE_MIN = 3,		/* bytes: shorter ones say too little,
 				 * unless they are marks ("/", "©") */
-	NEEDLE_MAX = 24,	/* bytes kept of a longer one */
+	NEEDLE_MAX = 24,	/* bytes at most, of whole characters */
 };
 
 /* Needles are folded: ASCII letters in lower case. */
@@ -21,7 +21,7 @@ struct needle_set {
 	char s[NEEDLES_MAX][NEEDLE_MAX + 1];
 };
 
-/* The needles of the PCRE2 pattern src[0..len), compiled caseless or
+/* The needles of the PCRE2 pattern src[0..len) (UTF, UCP), caseless or
  * not.  When unsure of any construct, finds none: never wrong, at
  * worst useless. */
 void needles_of(const char *src, size_t len, bool caseless,
