@@ -222,8 +222,9 @@ static void parse_class(struct parser *ps, struct set *out)
 
 		if (*p == '\\') {
 			p++;
-			if (p < ps->end && (*p == 'Q' || *p == 'E')) {
-				ps->unsure = true;	/* "[\Q]\E]" */
+			if (p < ps->end && (*p == 'Q' || *p == 'E' ||
+					    *p == 'c')) {
+				ps->unsure = true;	/* "[\Q]\E]", "[\c]]" */
 				break;
 			}
 			if (p < ps->end && ((*p >= 'a' && *p <= 'z') ||

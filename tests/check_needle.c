@@ -98,6 +98,8 @@ START_TEST(test_marks)
 	ck_assert_str_eq(needles("[[:]?$|abcd", false), "");
 	ck_assert_str_eq(needles("x[[:]y", false), "[|:");
 	ck_assert_str_eq(needles("[\\Q]x\\E]abcd", false), "");
+	/* "\c\" is one character: the "]" after it ends the class */
+	ck_assert_str_eq(needles("abcd[\\c\\]|]", false), "");
 	ck_assert_str_eq(needles("x[!-/]y", false), "");
 	ck_assert_str_eq(needles("x[\\d/]y", false), "");
 	/* a letter, a digit or a space is no mark */
