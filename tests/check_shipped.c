@@ -1,6 +1,7 @@
 /* The shipped rule files, rules/NAME.rules: every rule matches the real
- * text its comment quotes, and no rule matches a line (of an example or
- * a fixture) that holds none of the rule's needles. */
+ * text its comment quotes, no rule matches a line (of an example or a
+ * fixture) that holds none of the rule's needles, and no rule drops
+ * the article lines of a short list that merely look like debris. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include <glob.h>
