@@ -23,8 +23,6 @@ struct structure {
 	unsigned char *ctx;	/* per line: prose above it (w_cap too) */
 	size_t w_cap;
 	bool full;		/* the page has a full paragraph */
-	uint64_t *wh;		/* word hashes of one line */
-	size_t wh_cap;
 	struct quote {		/* headline candidates' word keys */
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
@@ -44,7 +42,6 @@ void structure_free(struct structure *s)
 	free(s->keys);
 	free(s->w);
 	free(s->ctx);
-	free(s->wh);
 	free(s);
 }
 
@@ -112,13 +109,17 @@ static void set_drop(struct line *l, enum reason why)
 
 /* ---- words, for comparing lines ---------------------------------------- */
 
+/* Where a key of words starts: line_key(), and the windows of words that
+ * find_quoted() compares with headline candidates' keys. */
+#define LINE_KEY_SEED 0x84222325CBF29CE4ull
+
 /* A line's key: its words' hashes, in order.  Punctuation, ellipses and
  * quotes are not words, so a teaser cut with "..." compares equal to the
  * text it cuts. */
 static uint64_t line_key(const struct doc *d, const struct line *l)
 {
 	const struct word *w = line_words(d, l);
-	uint64_t key = 0x84222325CBF29CE4ull;
+	uint64_t key = LINE_KEY_SEED;
 	unsigned i;
 
 	for (i = 0; i < l->f.words; i++)
@@ -838,33 +839,6 @@ static bool title_with_deck(const struct structure *s, const struct doc *d,
 	       body_overlap(s, d, &d->lines[u]);
 }
 
-/* Word hashes of l into s->wh; returns how many. */
-static size_t word_hashes(struct structure *s, const struct doc *d,
-			  const struct line *l)
-{
-	const struct word *w = line_words(d, l);
-	size_t n;
-
-	if (l->f.words + 1 > s->wh_cap) {
-		free(s->wh);
-		s->wh_cap = l->f.words + 64;
-		s->wh = xmalloc(s->wh_cap * sizeof(*s->wh));
-	}
-	for (n = 0; n < l->f.words; n++)
-		s->wh[n] = w[n].hash;
-	return n;
-}
-
-static uint64_t words_key(const uint64_t *wh, size_t n)
-{
-	uint64_t key = 0x84222325CBF29CE4ull;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		key = hash_mix(key, wh[i]);
-	return key;
-}
-
 static struct quote *quote_slot(struct structure *s, uint64_t key)
 {
 	size_t n = ARRAY_LEN(s->quote), i = (size_t)key % n;
@@ -886,28 +860,28 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 	memset(s->quote, 0, sizeof(s->quote));
 	for (i = lo; i <= hi; i++)
 		if (title_like(&d->lines[i]) && d->lines[i].f.words >= 2) {
-			uint64_t key;
-			struct quote *q;
+			uint64_t key = line_key(d, &d->lines[i]);
+			struct quote *q = quote_slot(s, key);
 
-			n = word_hashes(s, d, &d->lines[i]);
-			key = words_key(s->wh, n);
-			q = quote_slot(s, key);
+			n = d->lines[i].f.words;
 			q->key = key;
 			q->words = (uint32_t)n;
 			if (n > longest)
 				longest = n;
 		}
 	for (i = 0; i < d->nlines; i++) {
+		const struct word *w = line_words(d, &d->lines[i]);
+
 		if (line_blank(&d->lines[i]) || d->lines[i].f.words < 3)
 			continue;
-		n = word_hashes(s, d, &d->lines[i]);
+		n = d->lines[i].f.words;
 		for (j = 0; j < n; j++) {
-			uint64_t key = 0x84222325CBF29CE4ull;
+			uint64_t key = LINE_KEY_SEED;
 
 			for (k = j; k < n && k - j < longest; k++) {
 				struct quote *q;
 
-				key = hash_mix(key, s->wh[k]);
+				key = hash_mix(key, w[k].hash);
 				if (k - j + 1 >= n)	/* not longer */
 					break;
 				q = quote_slot(s, key);
@@ -921,12 +895,7 @@ static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
 static bool quoted(struct structure *s, const struct doc *d,
 		   const struct line *l)
 {
-	size_t n;
-
-	if (l->f.words < 2)
-		return false;
-	n = word_hashes(s, d, l);
-	return quote_slot(s, words_key(s->wh, n))->words == 0;
+	return l->f.words >= 2 && quote_slot(s, line_key(d, l))->words == 0;
 }
 
 /* How much l (line i) looks like the page's headline; higher is more
