@@ -125,8 +125,8 @@ static bool ends_sentence(const struct line *l)
 }
 
 /* Words are compared by the hash of their first WORD_FOLD_MAX bytes,
- * case-folded; stoplists hold no word of STOPWORD_MAX bytes or more. */
-enum { WORD_FOLD_MAX = 256, STOPWORD_MAX = 64 };
+ * case-folded. */
+enum { WORD_FOLD_MAX = 256 };
 
 /* Split line l of d into words (see struct word), counting each word's
  * stopword languages into lang_hits. */
@@ -141,14 +141,13 @@ static void split_words(const struct classifier *c, struct doc *d,
 		size_t flen = text_fold(l->text + start, wlen < WORD_FOLD_MAX ?
 					wlen : WORD_FOLD_MAX, folded);
 		struct word w = {
-			(uint32_t)start, (uint32_t)wlen, 0,
+			(uint32_t)start, (uint32_t)wlen,
+			stoplist_lookup(c->stops, folded, flen),
 			hash_bytes(HASH_SEED, folded, flen),
 		};
 		uint32_t m;
 		int b;
 
-		if (wlen < STOPWORD_MAX)
-			w.langs = stoplist_lookup(c->stops, folded, flen);
 		doc_add_word(d, &w);
 		l->f.words++;
 		if (cp_is_upper(cp_decode(l->text + start, &n)))

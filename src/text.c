@@ -47,11 +47,17 @@ size_t cp_encode(char *o, uint32_t c)
 	return 4;
 }
 
+/* ASCII letters and digits (c < 0x80). */
+static inline bool ascii_word(uint32_t c)
+{
+	return (c >= '0' && c <= '9') ||
+	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 bool cp_is_word(uint32_t c)
 {
 	if (c < 0x80)
-		return (c >= '0' && c <= '9') ||
-		       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		return ascii_word(c);
 	if (c < 0xC0)
 		return c == 0xAA || c == 0xB5 || c == 0xBA;
 	if (c == 0xD7 || c == 0xF7)
@@ -81,31 +87,6 @@ bool cp_is_lower(uint32_t c)
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }
 
-/* ASCII letters and digits. */
-static const bool ascii_word[128] = {
-	['0'] = true, ['1'] = true, ['2'] = true,
-	['3'] = true, ['4'] = true, ['5'] = true,
-	['6'] = true, ['7'] = true, ['8'] = true,
-	['9'] = true,
-	['A'] = true, ['B'] = true, ['C'] = true,
-	['D'] = true, ['E'] = true, ['F'] = true,
-	['G'] = true, ['H'] = true, ['I'] = true,
-	['J'] = true, ['K'] = true, ['L'] = true,
-	['M'] = true, ['N'] = true, ['O'] = true,
-	['P'] = true, ['Q'] = true, ['R'] = true,
-	['S'] = true, ['T'] = true, ['U'] = true,
-	['V'] = true, ['W'] = true, ['X'] = true,
-	['Y'] = true, ['Z'] = true,
-	['a'] = true, ['b'] = true, ['c'] = true,
-	['d'] = true, ['e'] = true, ['f'] = true,
-	['g'] = true, ['h'] = true, ['i'] = true,
-	['j'] = true, ['k'] = true, ['l'] = true,
-	['m'] = true, ['n'] = true, ['o'] = true,
-	['p'] = true, ['q'] = true, ['r'] = true,
-	['s'] = true, ['t'] = true, ['u'] = true,
-	['v'] = true, ['w'] = true, ['x'] = true,
-	['y'] = true, ['z'] = true,
-};
 
 /* Is the character at s[i] part of a word?  *n gets its length. */
 static inline bool word_at(const char *s, size_t i, size_t *n)
@@ -114,7 +95,7 @@ static inline bool word_at(const char *s, size_t i, size_t *n)
 
 	if (c < 0x80) {
 		*n = 1;
-		return ascii_word[c];
+		return ascii_word(c);
 	}
 	return cp_is_word(cp_decode(s + i, n));
 }
@@ -134,7 +115,7 @@ bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 	/* ASCII letters and digits, most of most words, one byte a step */
 	while (i < len) {
 		while (i < len && (unsigned char)s[i] < 0x80 &&
-		       ascii_word[(unsigned char)s[i]])
+		       ascii_word((unsigned char)s[i]))
 			i++;
 		if (i >= len || !word_at(s, i, &n))
 			break;
