@@ -13,12 +13,9 @@ set -u
 
 here=$(dirname "$0")
 root=$(cd "$here/.." && pwd) || exit 2
-filter=${1:-./filter}
+. "$here/lib.sh"
+filter=$(absolute_filter valgrind.sh "${1:-./filter}") || exit 2
 [ $# -gt 0 ] && shift
-case $filter in
-/*) ;;
-*) filter=$(pwd)/$filter ;;
-esac
 cd "$root" || exit 2
 if ! command -v valgrind >/dev/null 2>&1; then
 	echo "valgrind: not installed (sh tools/deps.sh --all); skipped"
