@@ -14,32 +14,7 @@
 #include <string.h>
 
 #include "../../src/needle.h"
-
-static bool holds_needle(const struct needle_set *set, const char *subject,
-			 size_t len)
-{
-	struct needles *nd = needles_new();
-	char src[NEEDLES_MAX * (NEEDLE_MAX * 2 + 1) + 1] = "";
-	const size_t *owners;
-	size_t i, j, o = 0;
-	bool found;
-
-	for (i = 0; i < set->n; i++) {	/* the needles as one pattern */
-		if (i)
-			src[o++] = '|';
-		for (j = 0; set->s[i][j]; j++) {
-			if (strchr("\\^$.|?*+()[]{}", set->s[i][j]))
-				src[o++] = '\\';
-			src[o++] = set->s[i][j];
-		}
-	}
-	src[o] = '\0';
-	if (!needles_add(nd, 0, src, o, false))
-		abort();	/* the needles read back are needles */
-	found = needles_scan(nd, subject, len, &owners) == 1;
-	needles_free(nd);
-	return found;
-}
+#include "../needle_oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -69,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	md = pcre2_match_data_create(1, NULL);
 	rc = pcre2_match(re, nl + 1, size - plen - 1, 0, 0, md, NULL);
 	if (rc >= 0 && set.n > 0 &&
-	    !holds_needle(&set, (const char *)nl + 1, size - plen - 1)) {
+	    !text_holds_needle((const char *)nl + 1, size - plen - 1,
+			       &set)) {
 		fprintf(stderr, "pattern %.*s matches without a needle\n",
 			(int)plen, (const char *)data);
 		abort();
