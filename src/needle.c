@@ -11,9 +11,8 @@
 /* ---- reading needles off a pattern ------------------------------------ */
 
 /* A set of strings, at least one of which a part of the pattern must
- * match; none when the part can match without any of them. */
+ * match; empty when the part can match without any of them. */
 struct set {
-	bool none;
 	size_t n;
 	char s[NEEDLES_MAX][NEEDLE_MAX + 1];
 };
@@ -57,7 +56,7 @@ static size_t set_strength(const struct set *s)
 {
 	size_t i, min = SIZE_MAX;
 
-	if (s->none || s->n == 0)
+	if (s->n == 0)
 		return 0;
 	for (i = 0; i < s->n; i++)
 		if (strength(s->s[i]) < min)
@@ -72,18 +71,17 @@ static void keep_better(struct set *best, const struct set *cand)
 	size_t b = set_strength(best), c = set_strength(cand);
 
 	if (c > b || (c == b && c > 0 && cand->n < best->n)) {
-		best->none = cand->none;
 		best->n = cand->n;
 		memcpy(best->s, cand->s, cand->n * sizeof(cand->s[0]));
 	}
 }
 
-/* One alternative or another must match: the union, none if either
+/* One alternative or another must match: the union, empty if either
  * says nothing or the union is too big. */
 static void set_union(struct set *a, const struct set *b)
 {
-	if (a->none || b->none || a->n + b->n > NEEDLES_MAX) {
-		a->none = true;
+	if (a->n == 0 || b->n == 0 || a->n + b->n > NEEDLES_MAX) {
+		a->n = 0;
 		return;
 	}
 	memcpy(a->s[a->n], b->s, b->n * sizeof(b->s[0]));
@@ -108,7 +106,6 @@ static void run_end(struct run *r, struct set *best)
 	if (got >= NEEDLE_MIN && (got > have || (got == have && best->n > 1))) {
 		memcpy(best->s[0], r->s, r->len + 1);
 		best->n = 1;
-		best->none = false;
 	}
 	r->len = 0;
 	r->full = false;
@@ -208,7 +205,6 @@ static void parse_class(struct parser *ps, struct set *out)
 	const char *p = ps->p, *first, *close;
 	bool listed = true;
 
-	out->none = false;
 	out->n = 0;
 	if (p < ps->end && *p == '^') {
 		listed = false;
@@ -260,8 +256,8 @@ static void parse_class(struct parser *ps, struct set *out)
 		p = ps->end - 1;
 	}
 	ps->p = p + 1;
-	if (!listed || out->n == 0)
-		out->none = true;
+	if (!listed)
+		out->n = 0;
 }
 
 /* What an atom of the pattern is. */
@@ -375,7 +371,7 @@ static enum atom parse_group(struct parser *ps, struct set *inner,
 	}
 	ps->p++;
 	if (*assertion && !positive)
-		inner->none = true;
+		inner->n = 0;
 	return *assertion ? ATOM_ZERO : ATOM_GROUP;
 }
 
@@ -478,7 +474,6 @@ static void parse_sequence(struct parser *ps, struct set *best)
 	struct run run = { .len = 0, .full = false };
 	struct set *inner = xmalloc(sizeof(*inner));
 
-	best->none = false;
 	best->n = 0;
 	while (ps->p < ps->end && *ps->p != '|' && *ps->p != ')' &&
 	       !ps->unsure) {
@@ -488,7 +483,6 @@ static void parse_sequence(struct parser *ps, struct set *best)
 		enum atom a;
 		long min;
 
-		inner->none = false;
 		inner->n = 0;
 		a = parse_atom(ps, c, &n, inner, &assertion);
 		min = quantifier(ps);
@@ -523,8 +517,6 @@ static void parse_sequence(struct parser *ps, struct set *best)
 	}
 	run_end(&run, best);
 	free(inner);
-	if (best->n == 0)
-		best->none = true;
 }
 
 static void parse_alternation(struct parser *ps, struct set *out)
