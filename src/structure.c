@@ -828,15 +828,14 @@ static size_t neighbours(const struct doc *d, size_t i, int dir,
 	return SIZE_MAX;
 }
 
-/* Whether line u and the standfirst below it, line v, are one title: a
- * deck restates the article, so the article's words recur in it more
- * than in the title, unless the title is not about the article at all
- * ("Sign up to comment", an image's file name). */
-static bool title_with_deck(const struct structure *s, const struct doc *d,
-			    size_t u, size_t v)
+/* Whether a title-like line and the standfirst below it are one title,
+ * from their body overlaps: a deck restates the article, so the
+ * article's words recur in it more than in the title, unless the title
+ * is not about the article at all ("Sign up to comment", an image's file
+ * name). */
+static bool one_title(float title, float deck)
 {
-	return HEADLINE_DECK_SHARE * body_overlap(s, d, &d->lines[v]) <=
-	       body_overlap(s, d, &d->lines[u]);
+	return HEADLINE_DECK_SHARE * deck <= title;
 }
 
 static struct quote *quote_slot(struct structure *s, uint64_t key)
@@ -907,15 +906,16 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	const struct features *f = &l->f;
 	float words = (float)f->words, sc;
 	bool kicker, standfirst, date;
-	float overlap = body_overlap(s, d, l);
+	float own = body_overlap(s, d, l), overlap = own;
 	size_t prev, next = neighbours(d, i, 1, &kicker, &standfirst, &date);
 
 	/* A title and its deck are scored as one: the title gets the
 	 * better overlap, the deck no kicker bonus for the title. */
-	if (standfirst && title_with_deck(s, d, i, next)) {
+	if (standfirst) {
 		float deck = body_overlap(s, d, &d->lines[next]);
 
-		overlap = deck > overlap ? deck : overlap;
+		if (one_title(own, deck) && deck > overlap)
+			overlap = deck;
 	}
 	sc = HEADLINE_OVERLAP * overlap;
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
@@ -936,7 +936,8 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	prev = neighbours(d, i, -1, &kicker, &standfirst, &date);
 	if (kicker) {
 		neighbours(d, prev, 1, &kicker, &standfirst, &date);
-		kicker = !standfirst || !title_with_deck(s, d, prev, i);
+		kicker = !standfirst ||
+			 !one_title(body_overlap(s, d, &d->lines[prev]), own);
 	}
 	sc += kicker ? HEADLINE_KICKER : 0;
 	return sc - HEADLINE_DISTANCE * (float)distance;
