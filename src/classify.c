@@ -128,8 +128,27 @@ static bool ends_sentence(const struct line *l)
  * case-folded. */
 enum { WORD_FOLD_MAX = 256 };
 
-/* Split line l of d into words (see struct word), counting each word's
- * stopword languages into lang_hits. */
+/* A word in capitals, of two letters or more: "INS", "US", "DIE".  Tag
+ * names a text browser shows ("[INS:...:INS]"), acronyms and shouted
+ * menu items are not running text, and counting them as stopwords of
+ * whatever language spells them so can outvote a page's prose. */
+static bool all_caps(const char *w, size_t len)
+{
+	size_t i, n;
+	unsigned upper = 0;
+
+	for (i = 0; i < len; i += n) {
+		uint32_t c = cp_decode(w + i, &n);
+
+		if (cp_is_lower(c))
+			return false;
+		upper += cp_is_upper(c);
+	}
+	return upper >= 2;
+}
+
+/* Split line l of d into words (see struct word), counting the stopword
+ * languages of each word not in capitals into lang_hits. */
 static void split_words(const struct classifier *c, struct doc *d,
 			struct line *l, unsigned *lang_hits)
 {
@@ -152,7 +171,8 @@ static void split_words(const struct classifier *c, struct doc *d,
 		l->f.words++;
 		if (cp_is_upper(cp_decode(l->text + start, &n)))
 			l->f.caps++;
-		for (b = 0, m = w.langs; m; b++, m >>= 1)
+		m = all_caps(l->text + start, wlen) ? 0 : w.langs;
+		for (b = 0; m; b++, m >>= 1)
 			if (m & 1)
 				lang_hits[b]++;
 	}
