@@ -22,7 +22,7 @@ struct structure {
 	float *w;		/* per line: weight for the article span */
 	unsigned char *ctx;	/* per line: prose above it (w_cap too) */
 	size_t w_cap;
-	bool full;		/* the page has a full paragraph */
+	bool full;		/* the page has full paragraphs */
 	struct quote {		/* headline candidates' word keys */
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
@@ -289,7 +289,7 @@ static bool is_near(const struct line *l)
 }
 
 /* What makes a NEAR line beside it text: prose; on a page without a
- * full paragraph (see has_full_paragraph()) also a short line, as its
+ * full paragraphs (see has_full_paragraph()) also a short line, as its
  * headings and fragments are all the text there is. */
 static bool anchors_near(const struct structure *s, const struct line *l)
 {
@@ -325,14 +325,14 @@ static void weigh_lone_near(struct structure *s, const struct doc *d)
 	}
 }
 
-/* Whether the page has one full paragraph: a GOOD block (a line with
- * the lines that continue it) of PARA_FULL_CHARS.  A product or landing
- * page of short wrapped fragments has none, and there the near-good
- * rule would leave no text at all. */
+/* Whether the page has PARA_FULL_MIN full paragraphs: GOOD blocks (a
+ * line with the lines that continue it) of PARA_FULL_CHARS.  A product
+ * or landing page of short wrapped fragments has none, or one long
+ * introduction, and there the near-good rule would leave little text. */
 static bool has_full_paragraph(const struct doc *d)
 {
 	size_t i;
-	unsigned chars = 0;
+	unsigned chars = 0, full = 0;
 
 	for (i = 0; i < d->nlines; i++) {
 		const struct line *l = &d->lines[i];
@@ -342,7 +342,9 @@ static bool has_full_paragraph(const struct doc *d)
 			continue;
 		}
 		chars = l->f.cont ? chars + l->f.chars : l->f.chars;
-		if (chars >= PARA_FULL_CHARS)
+		if (chars >= PARA_FULL_CHARS &&	/* once per block */
+		    chars - l->f.chars < PARA_FULL_CHARS &&
+		    ++full >= PARA_FULL_MIN)
 			return true;
 	}
 	return false;
