@@ -23,6 +23,7 @@ struct structure {
 	unsigned char *ctx;	/* per line: prose above it (w_cap too) */
 	size_t w_cap;
 	bool full;		/* the page has full paragraphs */
+	bool teasers;		/* it is a list of teasers (no article) */
 	struct quote {		/* headline candidates' word keys */
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
@@ -393,7 +394,7 @@ static void weigh(struct structure *s, const struct doc *d)
 	}
 	for (i = 0; i < d->nlines; i++)
 		s->w[i] = weight(&d->lines[i]);
-	s->full = has_full_paragraph(d);
+	s->full = !s->teasers && has_full_paragraph(d);
 	weigh_lone_near(s, d);
 	for (i = 0; i < d->nlines; i++) {
 		if (s->w[i] > 0 && gap != SIZE_MAX) {
@@ -441,6 +442,46 @@ static void find_span(const struct structure *s, const struct doc *d,
 			run_to = i + 1;
 		}
 	}
+}
+
+/* Whether line k of [from, to) is prose with no prose next to it: the
+ * nearest non-blank lines above and below, inside the span, are not. */
+static bool lone_prose(const struct doc *d, size_t from, size_t to, size_t k)
+{
+	size_t i = k;
+
+	while (i > from && line_blank(&d->lines[i - 1]))
+		i--;
+	if (i > from && is_prose(&d->lines[i - 1]))
+		return false;
+	for (i = k + 1; i < to && line_blank(&d->lines[i]); i++)
+		;
+	return i >= to || !is_prose(&d->lines[i]);
+}
+
+/* Whether the span [from, to) is a list of teasers rather than an
+ * article: TEASER_MIN paragraphs or more, none of TEASER_LEN, most of
+ * them alone between titles, bylines and photo credits.  An article's
+ * paragraphs come in runs, or are long.  A section front is such a list
+ * from top to bottom, and the menus between its sections cut it into
+ * blocks of which the first is not the article. */
+static bool teaser_list(const struct doc *d, size_t from, size_t to)
+{
+	size_t k;
+	unsigned prose = 0, alone = 0;
+
+	for (k = from; k < to; k++) {
+		const struct line *l = &d->lines[k];
+
+		if (line_blank(l) || !is_prose(l) || l->f.code)
+			continue;
+		if (l->f.chars >= TEASER_LEN)
+			return false;
+		prose++;
+		alone += lone_prose(d, from, to, k);
+	}
+	return prose >= TEASER_MIN && (float)alone >= TEASER_ALONE *
+					  (float)prose;
 }
 
 /* A line between blocks of text that is no menu item, share button or
@@ -991,8 +1032,14 @@ void structure_apply(struct structure *s, struct doc *d)
 		    d->lines[i].verdict != VERDICT_DROP)
 			d->lines[i].role = ROLE_BODY;	/* alive, for now */
 	drop_contained(s, d);
+	s->teasers = false;
 	weigh(s, d);
 	find_span(s, d, &from, &to);
+	s->teasers = s->full && teaser_list(d, from, to);
+	if (s->teasers) {	/* no article: weigh it as a landing page */
+		weigh(s, d);
+		find_span(s, d, &from, &to);
+	}
 	trim_tail(s, d, from, &to);
 	keep_span(s, d, from, to);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)

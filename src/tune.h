@@ -68,6 +68,19 @@
 #define SPAN_EARLY_SHARE	0.5f	/* the first block this share of the
 					 * heaviest is the article */
 
+/* A section front is a list of teasers, a title, a blurb, a byline and
+ * a photo credit each, with menus between its sections, and no article:
+ * a span of at least TEASER_MIN paragraphs, none of TEASER_LEN, this
+ * share of them with no paragraph beside them.  Such a page is weighed
+ * as one without full paragraphs (PARA_FULL_MIN), so that its teasers
+ * are kept together.  An article's paragraphs come in runs or are long:
+ * on the dev corpus 12 renderings of 7 pages are lists of teasers by this
+ * measure; the span changes on 4 of them, each time to keep more of the
+ * text that belongs. */
+#define TEASER_MIN		6
+#define TEASER_LEN		400	/* a blurb is two or three sentences */
+#define TEASER_ALONE		0.7f
+
 /* Below the article, after a break, come an author's bio, a newsletter
  * prompt, teasers.  A break is a run of at least TAIL_GAP menu-like lines
  * (short, or dropped by a rule; not a table): a caption or a share bar
