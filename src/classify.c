@@ -363,6 +363,74 @@ static void judge_block(struct doc *d, size_t from, size_t to)
 	}
 }
 
+/* A line of one or two characters: a token of a formula that the
+ * page's converter put on a line of its own ("x", "=", "2"). */
+static bool formula_token(const struct line *l)
+{
+	return !line_blank(l) && l->f.chars <= FORMULA_TOKEN_CHARS;
+}
+
+/* Judge the lines [from, to) as one paragraph if, so judged, they are
+ * text: a sentence cut by formulas written token by token. */
+static void judge_formula_run(struct doc *d, size_t from, size_t to)
+{
+	struct features sum;
+	enum cls cls;
+	float score;
+	size_t i;
+
+	memset(&sum, 0, sizeof(sum));
+	for (i = from; i < to; i++)
+		if (!line_blank(&d->lines[i]))
+			features_add(&sum, &d->lines[i].f);
+	sum.glue = 0;
+	cls = judge(&sum, d->lang >= 0, &score);
+	if (cls != CLS_GOOD && cls != CLS_NEAR)
+		return;		/* a calendar, a pager, a list of letters */
+	for (i = from; i < to; i++) {
+		d->lines[i].cls = cls;
+		d->lines[i].score = score;
+		d->lines[i].f.formula = !line_blank(&d->lines[i]);
+	}
+}
+
+/* Formulas of a page whose text converter writes one token a line, and
+ * the text between them: runs of FORMULA_MIN_TOKENS such lines or more,
+ * at most FORMULA_GAP other lines apart and half the run's lines.  Each
+ * token alone is a short line or a bad one, and the words around the
+ * formulas too ("and they are"): the article would be lost.  A list
+ * whose bullets stand on lines of their own is such a run too. */
+static void judge_formulas(struct doc *d)
+{
+	size_t i, from = SIZE_MAX, last = 0;
+	unsigned tokens = 0, other = 0, gap = 0;
+
+	for (i = 0; i <= d->nlines; i++) {
+		const struct line *l = i < d->nlines ? &d->lines[i] : NULL;
+
+		if (l && line_blank(l))
+			continue;
+		if (l && formula_token(l)) {
+			if (from == SIZE_MAX) {
+				from = i;
+				tokens = other = 0;
+			}
+			tokens++;
+			other += gap;
+			gap = 0;
+			last = i;
+			continue;
+		}
+		if (l && from != SIZE_MAX && ++gap <= FORMULA_GAP)
+			continue;
+		if (from != SIZE_MAX && tokens >= FORMULA_MIN_TOKENS &&
+		    tokens >= other)
+			judge_formula_run(d, from, last + 1);
+		from = SIZE_MAX;
+		gap = 0;
+	}
+}
+
 /* Mark the lines of [from, to), non-blank lines with no blank line
  * between, as code: a program, a formula or a table, whose lines look
  * like menu items one by one.  Most of its lines look like code (code
@@ -415,6 +483,7 @@ void classify_doc(const struct classifier *c, struct doc *d)
 		if (!line_blank(&d->lines[from]))
 			judge_block(d, from, i);
 	}
+	judge_formulas(d);
 	for (from = 0; from < d->nlines; from = i + 1) {
 		for (i = from; i < d->nlines && !line_blank(&d->lines[i]); i++)
 			;

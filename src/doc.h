@@ -69,6 +69,8 @@ struct features {
 	unsigned code;		/* in a block of code or a table: lines
 				 * with no blank line between, mostly
 				 * with code signs */
+	unsigned formula;	/* in a formula written a token a line,
+				 * with the text around it */
 };
 
 /* What the text of a line looks like, from classify. */

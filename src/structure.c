@@ -162,7 +162,8 @@ static void drop_repeats(struct structure *s, struct doc *d)
 			continue;
 		e = table_get(s, s->keys[i]);
 		l->copies = e->b;
-		if (e->a != i + 1 && l->verdict == VERDICT_NONE && !l->f.code)
+		if (e->a != i + 1 && l->verdict == VERDICT_NONE && !l->f.code &&
+		    !l->f.formula)
 			set_drop(l, REASON_REPEAT);
 	}
 }
@@ -286,7 +287,7 @@ static bool is_prose(const struct line *l)
 /* A NEAR line, text only next to prose; code is judged as a block. */
 static bool is_near(const struct line *l)
 {
-	return alive(l) && l->cls == CLS_NEAR && !l->f.code;
+	return alive(l) && l->cls == CLS_NEAR && !l->f.code && !l->f.formula;
 }
 
 /* What makes a NEAR line beside it text: prose; on a page without a

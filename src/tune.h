@@ -33,6 +33,14 @@
 					 * signs only code has ("=", "f(x)")... */
 #define CODE_SHARE		0.5f	/* ...and this share looking like code;
 					 * menus have neither */
+#define FORMULA_TOKEN_CHARS	2	/* a formula a token a line: "x",
+					 * "=", "2", lines of at most this
+					 * many code points... */
+#define FORMULA_MIN_TOKENS	8	/* ...at least this many of them, and
+					 * half the lines of the run... */
+#define FORMULA_GAP		2	/* ...with at most this many other
+					 * lines between two (", and they
+					 * are"): judged as one paragraph */
 #define DIGIT_SHARE		0.30f	/* digits per code point: dates,
 					 * counters, prices */
 
