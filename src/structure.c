@@ -747,6 +747,86 @@ static size_t attach_list(struct doc *d, size_t edge, int dir)
 	return end;
 }
 
+/* ---- numbered sections cut by insets --------------------------------- */
+
+/* The number of a numbered section's or item's line ("3. Check the
+ * door", "12) Tip"), 0 if it is none.  Not a date: "28. November". */
+static unsigned item_number(const struct line *l)
+{
+	unsigned n = 0;
+	size_t i;
+
+	if (date_like(l))
+		return 0;
+	for (i = 0; i < l->len && i < 3 && l->text[i] >= '0' &&
+		    l->text[i] <= '9'; i++)
+		n = 10 * n + (unsigned)(l->text[i] - '0');
+	if (i == 0 || i + 1 >= l->len ||
+	    (l->text[i] != '.' && l->text[i] != ')') || l->text[i + 1] != ' ')
+		return 0;
+	return n;
+}
+
+/* The number of the last numbered line of [from, to) that no rule
+ * dropped, 0 if none. */
+static unsigned last_item(const struct doc *d, size_t from, size_t to)
+{
+	unsigned n;
+
+	while (to-- > from)
+		if (d->lines[to].verdict != VERDICT_DROP &&
+		    (n = item_number(&d->lines[to])) > 0)
+			return n;
+	return 0;
+}
+
+/* The end of the block of text that starts with line i: its text must
+ * follow within ITEM_LEAD lines; then, as in find_span(), the best
+ * prefix of the run whose running sum stays positive.  Returns i if
+ * there is no such text. */
+static size_t block_after(const struct structure *s, const struct doc *d,
+			  size_t i)
+{
+	size_t end = i, k = i;
+	unsigned lead = 0;
+	float sum = 0, best = 0;
+
+	while (k < d->nlines && s->w[k] <= 0 && lead <= ITEM_LEAD)
+		lead += !line_blank(&d->lines[k++]);
+	for (; k < d->nlines && (sum += s->w[k]) > 0; k++)
+		if (sum > best) {
+			best = sum;
+			end = k + 1;
+		}
+	return best >= ITEM_MIN_WEIGHT ? end : i;
+}
+
+/* An article in numbered sections ("1. Take the blanket off", "2. Check
+ * the door") that a gallery, a video player or an advertisement cuts
+ * into blocks: the text that starts with the number after the span's
+ * last one goes on with the article, however long the inset before it.
+ * One pass down the page. */
+static void join_numbered(const struct structure *s, const struct doc *d,
+			  size_t from, size_t *to)
+{
+	unsigned last = last_item(d, from, *to);
+	size_t i, end;
+
+	for (i = *to; last > 0 && i < d->nlines; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l) || l->verdict == VERDICT_DROP ||
+		    l->copies > 1 || item_number(l) != last + 1)
+			continue;
+		end = block_after(s, d, i);
+		if (end == i)
+			return;
+		*to = end;
+		last = last_item(d, i, end);
+		i = end - 1;
+	}
+}
+
 /* ---- headline and lede -------------------------------------------------- */
 
 /* Index the words of the article (lines with role BODY) so that a
@@ -1042,6 +1122,8 @@ void structure_apply(struct structure *s, struct doc *d)
 		find_span(s, d, &from, &to);
 	}
 	trim_tail(s, d, from, &to);
+	if (!s->teasers)	/* a list of teasers is no article */
+		join_numbered(s, d, from, &to);
 	keep_span(s, d, from, to);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)

@@ -100,6 +100,15 @@
 #define TAIL_SHARE		0.2f
 #define TAIL_MAX		(3 * WEIGHT_GOOD_MAX)
 
+/* An article in numbered sections ("1. ...", "2. ...") cut by a gallery
+ * or a video player: below the span, the line numbered next after the
+ * span's last, with text of ITEM_MIN_WEIGHT within ITEM_LEAD lines of
+ * it, goes on with the article however long the inset before it.  On
+ * the dev corpus 2 renderings of the 1088 change: a listicle cut by a
+ * player and a gallery, and a forum post's second addendum. */
+#define ITEM_LEAD		3
+#define ITEM_MIN_WEIGHT		(WEIGHT_GOOD_MAX / 2)	/* a paragraph */
+
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 
