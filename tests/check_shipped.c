@@ -261,7 +261,12 @@ START_TEST(test_rules_keep_article_lines)
 		"Partnern.\n"
 		"Zapraszamy wszystkich na festyn w sobotę.\n"
 		"She sold the photo in 1999. It now belongs to AP/Reuters "
-		"and is shown worldwide.\n";
+		"and is shown worldwide.\n"
+		"The school is committed to providing a safe community for "
+		"its students.\n"
+		"Readers who want the weekly email can sign up here.\n"
+		"The club's members said they would rather give now.\n"
+		"Ihr Browser unterstützt Inlineframes\n";
 	struct rule_set *rs = shipped_rules();
 	struct doc d;
 	size_t i;
