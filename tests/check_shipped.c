@@ -266,7 +266,9 @@ START_TEST(test_rules_keep_article_lines)
 		"its students.\n"
 		"Readers who want the weekly email can sign up here.\n"
 		"The club's members said they would rather give now.\n"
-		"Ihr Browser unterstützt Inlineframes\n";
+		"Ihr Browser unterstützt Inlineframes\n"
+		"Das Heft erscheint monatlich und ist im Abo billiger als "
+		"am Kiosk.\n";
 	struct rule_set *rs = shipped_rules();
 	struct doc d;
 	size_t i;
