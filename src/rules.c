@@ -49,6 +49,7 @@ struct rule {
 	enum until until;
 	unsigned long count;	/* UNTIL_LINES */
 	pcre2_code *end;	/* UNTIL_MATCH */
+	pcre2_code *only;	/* while=: the lines a section may take */
 	unsigned long max;	/* 0: no cap on the section's length */
 	bool anchored;		/* matches only at the line start */
 	bool needled;		/* has needles: see struct gate */
@@ -172,6 +173,7 @@ void rule_set_free(struct rule_set *rs)
 		free(rs->rules[i].source);
 		pcre2_code_free(rs->rules[i].re);
 		pcre2_code_free(rs->rules[i].end);
+		pcre2_code_free(rs->rules[i].only);
 	}
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
@@ -335,7 +337,8 @@ static bool parse_count(const char *s, const char *end, unsigned long *out)
 	return errno == 0 && stop == end && *out > 0;
 }
 
-/* Options after a section's pattern: until=blank|N|/re/i, max=N. */
+/* Options after a section's pattern: until=blank|N|/re/i, while=/re/i,
+ * max=N. */
 static int parse_options(const struct cursor *c, const char *s,
 			 struct rule *r)
 {
@@ -358,6 +361,18 @@ static int parse_options(const struct cursor *c, const char *s,
 			pcre2_code_free(r->end);
 			r->end = compile_pattern(c, src, len, ci);
 			if (!r->end)
+				return -1;
+		} else if (strncmp(s, "while=", 6) == 0 && s[6] == '/') {
+			const char *src;
+			size_t len;
+			bool ci;
+
+			end = parse_pattern(c, s + 6, &src, &len, &ci);
+			if (!end)
+				return -1;
+			pcre2_code_free(r->only);
+			r->only = compile_pattern(c, src, len, ci);
+			if (!r->only)
 				return -1;
 		} else if (strncmp(s, "until=", 6) == 0) {
 			if ((size_t)(end - s) == 11 &&
@@ -956,6 +971,20 @@ static bool section_takes(struct rule_set *rs, struct open_section *s,
 	if (r->max && s->seen >= r->max) {
 		s->rule = -1;
 		return false;
+	}
+	/* while=: the first line unlike the lines it holds ends it, and is
+	 * left to the rules after it and to the heuristics. */
+	if (r->only) {
+		enum match_result m = match_at(rs, r->only, l, 0);
+
+		if (m == MATCH_LIMIT) {
+			warn_limit(rs, d, i, (int)(r - rs->rules));
+			++*warnings;
+		}
+		if (m != MATCH_YES) {
+			s->rule = -1;
+			return false;
+		}
 	}
 	s->seen++;
 	switch (r->until) {

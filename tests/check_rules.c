@@ -203,14 +203,15 @@ START_TEST(test_section_options_parse)
 		"section d /^D$/ until=/^End$/i\n"
 		"section e /^E$/ max=2\n"
 		"section f /^F$/ max=2 until=/x y/\n"
-		"section g /^G$/ until=/ /  max=10\n";
+		"section g /^G$/ until=/ /  max=10\n"
+		"section h /^H$/ until=3 while=/^[^.]+$/i max=2\n";
 	struct rule_set *rs = rule_set_new();
 	int rc;
 	char *err = load_string(rs, text, &rc);
 
 	ck_assert_str_eq(err, "");
 	ck_assert_int_eq(rc, 0);
-	ck_assert_uint_eq(rule_set_count(rs), 7);
+	ck_assert_uint_eq(rule_set_count(rs), 8);
 	free(err);
 	rule_set_free(rs);
 }
@@ -707,6 +708,23 @@ START_TEST(test_section_max)
 }
 END_TEST
 
+/* while=: the section takes the lines like the ones it holds; the first
+ * other line ends it and is left alone, blank lines are not tested. */
+START_TEST(test_section_while)
+{
+	struct doc d;
+	struct rule_set *rs = apply("section related /^Related$/ until=3 "
+				    "while=/^[^.]+$/\n",
+				    "Related\n\nTitle one\nTitle two\n"
+				    "A sentence.\nTitle three\n\n"
+				    "Related\nT1\nT2\nT3\nT4\n", &d, NULL);
+
+	ck_assert_str_eq(verdicts(&d), "D-DD..-DDDD.");
+	doc_free(&d);
+	rule_set_free(rs);
+}
+END_TEST
+
 /* A line that opens another section while one is open starts afresh. */
 START_TEST(test_section_reopened)
 {
@@ -962,6 +980,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_section_until_lines);
 	tcase_add_test(tc, test_section_until_match);
 	tcase_add_test(tc, test_section_max);
+	tcase_add_test(tc, test_section_while);
 	tcase_add_test(tc, test_section_reopened);
 	tcase_add_test(tc, test_tail);
 	tcase_add_test(tc, test_head);

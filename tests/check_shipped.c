@@ -250,7 +250,25 @@ START_TEST(test_rules_keep_article_lines)
 		"utilisateurs européens.\n"
 		"Twitter, Facebook and Instagram were down for six hours on "
 		"Monday.\n"
-		"Lesen Sie dazu auch den Kommentar unseres Korrespondenten.\n";
+		"Lesen Sie dazu auch den Kommentar unseres Korrespondenten.\n"
+		"Next: the council votes on the plan in March.\n"
+		"Maria Ressa is a journalist, and the government has tried "
+		"to silence her.\n"
+		"Smith is a former reporter who now runs a bakery in Ohio.\n"
+		"Er schreibt seit 2008 für die Zeitung und lebt in Hamburg.\n"
+		"Dieser Artikel wurde am Montag zuerst veröffentlicht.\n"
+		"Das Logo mit dem © gehört der Firma und/oder ihren "
+		"Partnern.\n"
+		"Zapraszamy wszystkich na festyn w sobotę.\n"
+		"She sold the photo in 1999. It now belongs to AP/Reuters "
+		"and is shown worldwide.\n"
+		"The school is committed to providing a safe community for "
+		"its students.\n"
+		"Readers who want the weekly email can sign up here.\n"
+		"The club's members said they would rather give now.\n"
+		"Ihr Browser unterstützt Inlineframes\n"
+		"Das Heft erscheint monatlich und ist im Abo billiger als "
+		"am Kiosk.\n";
 	struct rule_set *rs = shipped_rules();
 	struct doc d;
 	size_t i;
