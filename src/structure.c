@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "text.h"
 #include "tune.h"
 #include "util.h"
 
@@ -1099,6 +1100,74 @@ static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 	return best;
 }
 
+/* The bytes of the marker of a numbered item ("3. ", "12) "): its
+ * figures, the sign and the space. */
+static size_t number_len(const struct line *l)
+{
+	size_t i = 0;
+
+	while (i < l->len && l->text[i] >= '0' && l->text[i] <= '9')
+		i++;
+	return i + 2;
+}
+
+/* The nearest non-blank line before (dir -1) or after (+1) line i, NULL
+ * if none. */
+static const struct line *line_beside(const struct doc *d, size_t i, int dir)
+{
+	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))
+		if (!line_blank(&d->lines[i]))
+			return &d->lines[i];
+	return NULL;
+}
+
+/* Whether line i, item n, is in a numbered list: the line before it is
+ * item n - 1 or the line after it item n + 1.  A lone "15. " starts a
+ * title with an ordinal ("15. Zukunftsforum"); a run of them is a list,
+ * as a text rendering of a page numbers its breadcrumbs ("1. Home",
+ * "2. News", "3. The title"). */
+static bool in_numbered_list(const struct doc *d, size_t i, unsigned n)
+{
+	const struct line *prev = line_beside(d, i, -1),
+			  *next = line_beside(d, i, 1);
+	unsigned m;
+
+	return (prev && (m = item_number(prev)) > 0 && m + 1 == n) ||
+	       (next && item_number(next) == n + 1);
+}
+
+/* The bytes of the list marker that starts line i, "• " or, in a
+ * numbered list, "3. ": 0 if none. */
+static size_t list_marker(const struct doc *d, size_t i)
+{
+	const struct line *l = &d->lines[i];
+	unsigned n;
+	size_t len;
+
+	if (!l->f.bullet)
+		return 0;
+	if (l->text[0] >= '0' && l->text[0] <= '9') {
+		n = item_number(l);
+		return n > 0 && in_numbered_list(d, i, n) ? number_len(l) : 0;
+	}
+	cp_decode(l->text, &len);	/* a bullet sign, then a space */
+	return len;
+}
+
+/* A headline is a title, not an item of the list it was picked from:
+ * drop its marker. */
+static void strip_list_marker(struct doc *d, size_t i)
+{
+	struct line *l = &d->lines[i];
+	size_t n = list_marker(d, i);
+
+	if (n == 0)
+		return;
+	l->text += n;
+	l->len -= n;
+	line_trim(l);
+}
+
 void structure_apply(struct structure *s, struct doc *d)
 {
 	size_t from, to, i, first = SIZE_MAX, last, head, lede;
@@ -1138,6 +1207,7 @@ void structure_apply(struct structure *s, struct doc *d)
 	if (head != SIZE_MAX) {
 		d->lines[head].role = ROLE_HEADLINE;
 		d->lines[head].reason = REASON_HEADLINE;
+		strip_list_marker(d, head);
 	}
 	lede = SIZE_MAX;
 	for (i = head == SIZE_MAX ? 0 : head + 1; i < d->nlines; i++)

@@ -168,6 +168,38 @@ START_TEST(test_headline_over_deck)
 }
 END_TEST
 
+/* A text rendering numbers a breadcrumb's items; the last crumb is the
+ * title, and the headline is its text without the number. */
+START_TEST(test_headline_from_numbered_list)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n1. Home\n2. News\n3. " HEADLINE "\n\n"
+		P1 "\n\n" P2 "\n");
+	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[5].text, HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A lone number and full stop is part of the title: an ordinal. */
+START_TEST(test_headline_ordinal_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n15. Harbour festival draws crowds to the old "
+		"stone pier\n\n" P1 "\n\n" P2 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[3].text, "15. Harbour festival draws crowds "
+			 "to the old stone pier");
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -370,6 +402,8 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_nearest);
 	tcase_add_test(tc, test_headline_over_standfirst);
 	tcase_add_test(tc, test_headline_over_deck);
+	tcase_add_test(tc, test_headline_from_numbered_list);
+	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
