@@ -1068,17 +1068,56 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	return sc - HEADLINE_DISTANCE * (float)distance;
 }
 
+/* Whether one of the HEADLINE_NEIGHBOURS lines below line i is a date:
+ * a headline's dateline, maybe after a standfirst or a byline. */
+static bool date_below(const struct doc *d, size_t i)
+{
+	unsigned seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (date_like(&d->lines[i]))
+			return true;
+		seen++;
+	}
+	return false;
+}
+
+/* The article span can start a few lines above its headline, at a line
+ * of prose that is no part of it: a search box's help text, a site's
+ * motto, a caption.  A title-like line among the first HEADLINE_BELOW
+ * lines of the span that a date follows (its dateline) competes too,
+ * with HEADLINE_BELOW_FIRST more against it; but not below a second
+ * paragraph, where it is a subheading.  Returns the line past the last
+ * one looked at. */
+static size_t below_first(const struct doc *d, size_t first)
+{
+	size_t i = first, seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_BELOW) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (d->lines[i].cls == CLS_GOOD)
+			break;
+		seen++;
+	}
+	return i;
+}
+
 /* The most title-like line among those just above the first article
- * line (or that line itself): SIZE_MAX if none. */
+ * line (or that line itself, or one just below it: see below_first()):
+ * SIZE_MAX if none. */
 static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 {
-	size_t i = first + 1, seen = 0, best = SIZE_MAX, lo = first;
+	size_t i = first + 1, seen = 0, best = SIZE_MAX, lo = first,
+	       end = below_first(d, first);
 	float best_score = -1e9f;
 
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
 		if (!line_blank(&d->lines[--lo]))
 			seen++;
-	find_quoted(s, d, lo, first);
+	find_quoted(s, d, lo, end - 1);
 	index_body(s, d);
 	seen = 0;
 	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
@@ -1092,6 +1131,20 @@ static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 			continue;
 		}
 		sc = title_score(s, d, i, seen++);
+		if (sc > best_score) {
+			best_score = sc;
+			best = i;
+		}
+	}
+	for (i = first + 1, seen = 0; i < end; i++) {
+		float sc;
+
+		if (line_blank(&d->lines[i]))
+			continue;
+		seen++;
+		if (!title_like(&d->lines[i]) || !date_below(d, i))
+			continue;
+		sc = title_score(s, d, i, seen) + HEADLINE_BELOW_FIRST;
 		if (sc > best_score) {
 			best_score = sc;
 			best = i;

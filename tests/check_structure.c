@@ -200,6 +200,40 @@ START_TEST(test_headline_ordinal_kept)
 }
 END_TEST
 
+/* The article span can start at a stray line of prose above the
+ * headline (a search box's help); a title-like line just below it with
+ * a dateline is the headline. */
+START_TEST(test_headline_below_stray_line)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nPress Enter to search, or Escape to close the "
+		"search box and go back.\n" HEADLINE "\nBy Anna Smith, "
+		"12 May 2024\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_BODY);
+	ck_assert_str_eq(d->lines[4].text, HEADLINE);
+	ck_assert_int_eq(d->lines[4].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Below a second paragraph, a title-like line is a subheading, even
+ * with a date under it. */
+START_TEST(test_subheading_not_headline)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" P1 "\n\n" P2 "\n\nWhat the fishermen of the "
+		"harbour said\nUpdated 12 May 2024\n\n" P3 "\n");
+	ck_assert_int_ne(d->lines[7].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -404,6 +438,8 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_over_deck);
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
+	tcase_add_test(tc, test_headline_below_stray_line);
+	tcase_add_test(tc, test_subheading_not_headline);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
