@@ -900,6 +900,59 @@ static bool ends_like_text(const struct line *l)
 	return n > 0 && strchr(".:,;", l->text[n - 1]);
 }
 
+/* A quotation mark of any kind. */
+static bool quote_mark(uint32_t c)
+{
+	return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) ||
+	       c == 0xAB || c == 0xBB;
+}
+
+/* The bytes of the quotation marks at s[0..len). */
+static size_t quotes_len(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len && quote_mark(cp_decode(s + i, &n)))
+		i += n;
+	return i;
+}
+
+/* Holds the end of a sentence and the start of another, as a paragraph
+ * or a standfirst does and a title does not: SENTENCE_MIN_WORDS words,
+ * the last ending in SENTENCE_MIN_LOWER lower-case letters, a full stop,
+ * a space, then a capital ("We pushed out the site in January. Our goal
+ * is").  An abbreviation ends a shorter run of lower-case letters ("Dr.
+ * Smith", "vs. Python"), and a name first is a label ("Angus Barbieri.
+ * He fasted for a year"). */
+static bool two_sentences(const struct line *l)
+{
+	size_t i = 0, n, sp;
+	unsigned lower = 0, words = 0;
+	bool in_word = false;
+
+	while (i < l->len) {
+		uint32_t c = cp_decode(l->text + i, &n);
+
+		i += n;
+		words += cp_is_word(c) && !in_word;
+		in_word = cp_is_word(c);
+		if (c != '.' || lower < SENTENCE_MIN_LOWER ||
+		    words < SENTENCE_MIN_WORDS) {
+			lower = cp_is_lower(c) ? lower + 1 : 0;
+			continue;
+		}
+		lower = 0;
+		i += quotes_len(l->text + i, l->len - i);
+		if ((sp = space_len(l->text + i, l->len - i)) == 0)
+			continue;
+		i += sp;
+		i += quotes_len(l->text + i, l->len - i);
+		if (i < l->len && cp_is_upper(cp_decode(l->text + i, &n)))
+			return true;
+	}
+	return false;
+}
+
 static bool title_like(const struct line *l)
 {
 	if (l->verdict == VERDICT_DROP || line_blank(l) || l->f.code)
@@ -1049,7 +1102,7 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
 	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
-	sc += ends_like_text(l) ? HEADLINE_PERIOD : 0;
+	sc += ends_like_text(l) || two_sentences(l) ? HEADLINE_PERIOD : 0;
 	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
 	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
 	sc += HEADLINE_STOPS * (float)f->stops / words;

@@ -234,6 +234,38 @@ START_TEST(test_subheading_not_headline)
 }
 END_TEST
 
+/* A line that holds the end of one sentence and the start of another
+ * is a paragraph's first line, not a title. */
+START_TEST(test_headline_not_two_sentences)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nThe pier project\n\nWe pushed out the plan to "
+		"rebuild the old stone pier in January. The council\nvoted on "
+		"Tuesday to rebuild the old stone pier, which was damaged in the "
+		"winter storms and has been closed to the public since January."
+		"\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "xx-H-LB-B-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A name and a full stop before a title is no sentence. */
+START_TEST(test_headline_name_then_title)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nThe Harbour Gazette\nAnna Smith. Rebuilding the "
+		"old stone pier\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[4].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -440,6 +472,8 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
 	tcase_add_test(tc, test_subheading_not_headline);
+	tcase_add_test(tc, test_headline_not_two_sentences);
+	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
