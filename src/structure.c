@@ -1,5 +1,6 @@
 #include "structure.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -953,6 +954,28 @@ static bool two_sentences(const struct line *l)
 	return false;
 }
 
+/* A letter or digit byte, or a byte of a non-ASCII character. */
+static bool word_byte(char c)
+{
+	return (unsigned char)c >= 0x80 || isalnum((unsigned char)c);
+}
+
+/* Starts with an image as a text rendering shows it, its file name in
+ * brackets: "[Harbour_pier_2024]", "[IMG_0412] Photo: ...".  A bracket
+ * with plain words is a title's tag ("[Review] The new pier"). */
+static bool image_name(const struct line *l)
+{
+	size_t i;
+
+	if (l->len == 0 || l->text[0] != '[')
+		return false;
+	for (i = 1; i + 1 < l->len && l->text[i] != ']'; i++)
+		if (l->text[i] == '_' && word_byte(l->text[i - 1]) &&
+		    word_byte(l->text[i + 1]))
+			return true;
+	return false;
+}
+
 static bool title_like(const struct line *l)
 {
 	if (l->verdict == VERDICT_DROP || line_blank(l) || l->f.code)
@@ -1103,6 +1126,7 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
 	sc += ends_like_text(l) || two_sentences(l) ? HEADLINE_PERIOD : 0;
+	sc += image_name(l) ? HEADLINE_IMAGE : 0;
 	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
 	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
 	sc += HEADLINE_STOPS * (float)f->stops / words;

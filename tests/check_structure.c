@@ -266,6 +266,21 @@ START_TEST(test_headline_name_then_title)
 }
 END_TEST
 
+/* A text rendering shows an image as its file name in brackets; that
+ * is no title. */
+START_TEST(test_headline_not_image_name)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nThe pier\n\n[Old_stone_pier]\n\n" P1 "\n\n"
+		P2 "\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "xx-H-x-L-B-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -474,6 +489,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_subheading_not_headline);
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
+	tcase_add_test(tc, test_headline_not_image_name);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
