@@ -1284,13 +1284,53 @@ static size_t list_marker(const struct doc *d, size_t i)
 	return len;
 }
 
-/* A headline is a title, not an item of the list it was picked from:
- * drop its marker. */
-static void strip_list_marker(struct doc *d, size_t i)
+/* The bytes of a date in figures at s[0..len), "23.01.2022",
+ * "2022-01-23", "23/1/22": figures in two places at least, joined by
+ * ".", "/" or "-"; 0 if none. */
+static size_t figure_date_len(const char *s, size_t len)
+{
+	size_t i = 0;
+	unsigned parts = 0;
+
+	for (;;) {
+		size_t start = i;
+
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == start)
+			return 0;
+		if (++parts == 3 || i == len || !strchr("./-", s[i]))
+			break;
+		i++;
+	}
+	return parts == 3 ? i : 0;
+}
+
+/* The bytes of a date that starts the line, with the separator after it,
+ * "23.01.2022 - " or "2022-01-23 | ": a dateline run into the title;
+ * 0 if none. */
+static size_t date_prefix(const struct line *l)
+{
+	size_t i = figure_date_len(l->text, l->len), sp;
+
+	if (i == 0)
+		return 0;
+	i += space_len(l->text + i, l->len - i);
+	if (i == l->len || !strchr("-|:", l->text[i]) ||
+	    (sp = space_len(l->text + i + 1, l->len - i - 1)) == 0)
+		return 0;
+	return i + 1 + sp;
+}
+
+/* A headline is a title, not an item of the list it was picked from nor
+ * a dateline: drop a list marker or a date before it. */
+static void strip_prefix(struct doc *d, size_t i)
 {
 	struct line *l = &d->lines[i];
 	size_t n = list_marker(d, i);
 
+	if (n == 0)
+		n = date_prefix(l);
 	if (n == 0)
 		return;
 	l->text += n;
@@ -1337,7 +1377,7 @@ void structure_apply(struct structure *s, struct doc *d)
 	if (head != SIZE_MAX) {
 		d->lines[head].role = ROLE_HEADLINE;
 		d->lines[head].reason = REASON_HEADLINE;
-		strip_list_marker(d, head);
+		strip_prefix(d, head);
 	}
 	lede = SIZE_MAX;
 	for (i = head == SIZE_MAX ? 0 : head + 1; i < d->nlines; i++)

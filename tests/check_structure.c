@@ -281,6 +281,26 @@ START_TEST(test_headline_not_image_name)
 }
 END_TEST
 
+/* A dateline run into the title is not part of the headline. */
+START_TEST(test_headline_without_date)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n12.05.2024 - " HEADLINE "\n\n" P1 "\n\n" P2
+		"\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	d = run(&p, MENU "\n2024-05-12 | " HEADLINE "\n\n" P1 "\n\n" P2
+		"\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	d = run(&p, MENU "\n2024 - " HEADLINE "\n\n" P1 "\n\n" P2 "\n");
+	ck_assert_str_eq(d->lines[3].text, "2024 - " HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -490,6 +510,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_headline_not_image_name);
+	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
