@@ -995,16 +995,15 @@ static bool strong_title(const struct line *l)
  * -1 up) past dates, labels and lines a rule dropped to the next line of
  * text: is that a kicker, a shorter title-like line (above a headline),
  * or a standfirst, a longer title-like line of prose (below a headline
- * that is itself more than a kicker)?  Also whether a date was passed
- * (below a headline: its dateline).  Returns that line, SIZE_MAX if
+ * that is itself more than a kicker)?  Returns that line, SIZE_MAX if
  * none. */
 static size_t neighbours(const struct doc *d, size_t i, int dir,
-			 bool *kicker, bool *standfirst, bool *date)
+			 bool *kicker, bool *standfirst)
 {
 	const struct line *c = &d->lines[i];
 	unsigned seen = 0;
 
-	*kicker = *standfirst = *date = false;
+	*kicker = *standfirst = false;
 	while (seen < HEADLINE_NEIGHBOURS &&
 	       ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))) {
 		const struct line *l = &d->lines[i];
@@ -1012,11 +1011,8 @@ static size_t neighbours(const struct doc *d, size_t i, int dir,
 		if (line_blank(l))
 			continue;
 		seen++;
-		if (date_like(l)) {
-			*date = true;
-			continue;
-		}
-		if (l->verdict == VERDICT_DROP || l->f.words <= 2)
+		if (date_like(l) || l->verdict == VERDICT_DROP ||
+		    l->f.words <= 2)
 			continue;
 		*kicker = strong_title(l) && strong_title(c) &&
 			  l->f.words < c->f.words;
@@ -1098,6 +1094,22 @@ static bool quoted(struct structure *s, const struct doc *d,
 	return l->f.words >= 2 && quote_slot(s, line_key(d, l))->words == 0;
 }
 
+/* Whether one of the HEADLINE_NEIGHBOURS lines below line i is a date:
+ * a headline's dateline, maybe after a standfirst or a byline. */
+static bool date_below(const struct doc *d, size_t i)
+{
+	unsigned seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (date_like(&d->lines[i]))
+			return true;
+		seen++;
+	}
+	return false;
+}
+
 /* How much l (line i) looks like the page's headline; higher is more
  * likely.  The weights are in tune.h, HEADLINE_*. */
 static float title_score(struct structure *s, const struct doc *d, size_t i,
@@ -1106,9 +1118,9 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	const struct line *l = &d->lines[i];
 	const struct features *f = &l->f;
 	float words = (float)f->words, sc;
-	bool kicker, standfirst, date;
+	bool kicker, standfirst;
 	float own = body_overlap(s, d, l), overlap = own;
-	size_t prev, next = neighbours(d, i, 1, &kicker, &standfirst, &date);
+	size_t prev, next = neighbours(d, i, 1, &kicker, &standfirst);
 
 	/* A title and its deck are scored as one: the title gets the
 	 * better overlap, the deck no kicker bonus for the title. */
@@ -1133,32 +1145,16 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += HEADLINE_CAPS * (float)f->caps / words;
 	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
 	sc += f->lower ? HEADLINE_LOWER : 0;
-	sc += date ? HEADLINE_DATE_NEXT : 0;
+	sc += date_below(d, i) ? HEADLINE_DATE_NEXT : 0;
 	sc += standfirst ? HEADLINE_STANDFIRST : 0;
-	prev = neighbours(d, i, -1, &kicker, &standfirst, &date);
+	prev = neighbours(d, i, -1, &kicker, &standfirst);
 	if (kicker) {
-		neighbours(d, prev, 1, &kicker, &standfirst, &date);
+		neighbours(d, prev, 1, &kicker, &standfirst);
 		kicker = !standfirst ||
 			 !one_title(body_overlap(s, d, &d->lines[prev]), own);
 	}
 	sc += kicker ? HEADLINE_KICKER : 0;
 	return sc - HEADLINE_DISTANCE * (float)distance;
-}
-
-/* Whether one of the HEADLINE_NEIGHBOURS lines below line i is a date:
- * a headline's dateline, maybe after a standfirst or a byline. */
-static bool date_below(const struct doc *d, size_t i)
-{
-	unsigned seen = 0;
-
-	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
-		if (line_blank(&d->lines[i]))
-			continue;
-		if (date_like(&d->lines[i]))
-			return true;
-		seen++;
-	}
-	return false;
 }
 
 /* The article span can start a few lines above its headline, at a line

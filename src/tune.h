@@ -173,7 +173,9 @@
 					 * headlines of .txt and 5 of w3m won
 					 * for 0 and 2 lost; below it the upper
 					 * line is rarely about the article */
-#define HEADLINE_DATE_NEXT	0.95f	/* a date follows within three lines */
+#define HEADLINE_DATE_NEXT	0.95f	/* a date is one of the next three
+					 * lines, a standfirst or a byline
+					 * maybe before it */
 #define HEADLINE_DISTANCE	0.076f	/* per line above the article */
 #define HEADLINE_NEIGHBOURS	3	/* lines looked at for the above */
 #define HEADLINE_BELOW		3	/* lines of the article span below its

@@ -301,6 +301,22 @@ START_TEST(test_headline_without_date)
 }
 END_TEST
 
+/* A title whose date follows a standfirst and a byline still has a
+ * dateline; the line above it has none. */
+START_TEST(test_headline_date_after_byline)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nThe harbour town and its old stone pier\n"
+		HEADLINE "\nThe council votes on the pier\nBy Anna Smith\n"
+		"12 May 2024\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[4].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -511,6 +527,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_headline_not_image_name);
 	tcase_add_test(tc, test_headline_without_date);
+	tcase_add_test(tc, test_headline_date_after_byline);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
