@@ -52,6 +52,8 @@ struct rule {
 	unsigned long max;	/* 0: no cap on the section's length */
 	bool anchored;		/* matches only at the line start */
 	bool needled;		/* has needles: see struct gate */
+	char last;		/* every match ends the line with it; 0:
+				 * unknown (see needle_set.last) */
 	unsigned long tries;	/* lines it was tried on */
 	unsigned long hits;
 };
@@ -812,6 +814,7 @@ static bool applies(const struct rule_set *rs, const struct rule *r)
 
 static void gate_build(struct rule_set *rs)
 {
+	struct needle_set set;
 	size_t k;
 
 	rs->gate.needles = needles_new();
@@ -820,8 +823,9 @@ static void gate_build(struct rule_set *rs)
 		struct rule *r = &rs->rules[k];
 
 		r->anchored = anchored(r->re);
-		r->needled = needles_add(rs->gate.needles, k, r->source,
-					 strlen(r->source), r->caseless);
+		needles_of(r->source, strlen(r->source), r->caseless, &set);
+		r->needled = needles_add_set(rs->gate.needles, k, &set);
+		r->last = set.last;
 	}
 }
 
@@ -855,6 +859,20 @@ static size_t candidates(struct rule_set *rs, const struct line *l,
 			rs->gate.tried[n++] = k;
 	}
 	return n;
+}
+
+/* Can the end of line l hold a match of r?  Many rules match a credit
+ * at the end of a line ("(AFP)"): most lines end otherwise, and this
+ * spares PCRE2 a search of the whole line. */
+static bool end_fits(const struct rule *r, const struct line *l)
+{
+	size_t n = l->len;
+
+	if (!r->last)
+		return true;
+	if (n > 0 && l->text[n - 1] == '\n')	/* '$' may stand before it */
+		n--;
+	return n > 0 && l->text[n - 1] == r->last;
 }
 
 static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
@@ -900,7 +918,7 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (!applies(rs, r))
+		if (!applies(rs, r) || !end_fits(r, l))
 			continue;
 		m = try_rule(rs, r, l);
 		if (r->action == ACT_STRIP) {
