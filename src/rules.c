@@ -33,8 +33,12 @@ enum {
 	INCLUDE_DEPTH = 16,
 	/* JIT compiling every rule would take most of a short run's time,
 	 * and the gate spares most rules most lines: a rule is
-	 * JIT-compiled when it has been tried on this many lines. */
+	 * JIT-compiled when it has been tried on this many lines, or
+	 * sooner on this many bytes of them: the interpreter searching
+	 * a few long lines (a page in one line) costs more than
+	 * compiling, and pages of common size stay below. */
 	JIT_AFTER = 32,
+	JIT_AFTER_BYTES = 16384,
 };
 
 struct rule {
@@ -55,6 +59,8 @@ struct rule {
 	char last;		/* every match ends the line with it; 0:
 				 * unknown (see needle_set.last) */
 	unsigned long tries;	/* lines it was tried on */
+	size_t tried_bytes;	/* their bytes */
+	bool jit;		/* JIT-compiled (or it tried) */
 	unsigned long hits;
 };
 
@@ -883,21 +889,26 @@ static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
 }
 
 /* Try rule r on line l (a strip rule edits it).  A rule runs in the
- * interpreter until it has been tried JIT_AFTER times, and the
- * interpreter reaches the match limit sooner than the JIT: so that a
- * line's fate does not hang on how many lines came before it, a rule
- * that hits the limit in the interpreter is JIT-compiled and tried
- * again. */
+ * interpreter until it has been tried JIT_AFTER times or on
+ * JIT_AFTER_BYTES, and the interpreter reaches the match limit sooner
+ * than the JIT: so that a line's fate does not hang on how many lines
+ * came before it, a rule that hits the limit in the interpreter is
+ * JIT-compiled and tried again. */
 static enum match_result try_rule(struct rule_set *rs, struct rule *r,
 				  struct line *l)
 {
 	enum match_result m;
 
-	if (++r->tries == JIT_AFTER)
+	r->tries++;
+	r->tried_bytes += l->len;
+	if (!r->jit && (r->tries >= JIT_AFTER ||
+			r->tried_bytes >= JIT_AFTER_BYTES)) {
+		r->jit = true;
 		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	}
 	m = run_rule(rs, r, l);
-	if (m == MATCH_LIMIT && r->tries < JIT_AFTER) {
-		r->tries = JIT_AFTER;
+	if (m == MATCH_LIMIT && !r->jit) {
+		r->jit = true;
 		if (pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0)
 			m = run_rule(rs, r, l);
 	}
