@@ -158,6 +158,24 @@ static void split_words(const struct classifier *c, struct doc *d,
 	}
 }
 
+/* Count the code point c (after prev) if it is one of the signs the
+ * features count: figures, separators, dense script... */
+static void measure_sign(uint32_t c, uint32_t prev, struct features *f)
+{
+	if (separator_cp(c))
+		f->seps++;
+	if (c >= '0' && c <= '9')
+		f->digits++;
+	if (dense_cp(c))
+		f->cjk++;
+	if (symbol_cp(c))
+		f->symbols++;
+	if (code_cp(c, prev))
+		f->code_signs++;
+	if (cjk_punct_cp(c))
+		f->cjk_punct++;
+}
+
 /* Code points of the line: length, figures, separators, dense script,
  * and glue, an upper-case letter right after GLUE_MIN_LOWER lower-case
  * ones, as link texts run together ("AccepterTout") but not names
@@ -183,21 +201,12 @@ static void measure_chars(const struct line *l, struct features *f)
 			lower = cp_is_lower(cp);
 		}
 		f->chars++;
-		if (separator_cp(cp))
-			f->seps++;
-		if (cp >= '0' && cp <= '9')
-			f->digits++;
-		if (dense_cp(cp))
-			f->cjk++;
-		if (symbol_cp(cp))
-			f->symbols++;
-		if (code_cp(cp, prev))
-			f->code_signs++;
-		if (cjk_punct_cp(cp))
-			f->cjk_punct++;
 		if (upper && lower_run >= GLUE_MIN_LOWER)
 			f->glue++;
 		lower_run = lower ? lower_run + 1 : 0;
+		/* letters and spaces, most of a line, are none of these */
+		if (!upper && !lower && cp != ' ')
+			measure_sign(cp, prev, f);
 		prev = cp;
 	}
 }
