@@ -140,10 +140,10 @@ static void split_words(const struct classifier *c, struct doc *d,
 	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
 		size_t flen = text_fold(l->text + start, wlen < WORD_FOLD_MAX ?
 					wlen : WORD_FOLD_MAX, folded);
+		uint64_t h = hash_bytes(HASH_SEED, folded, flen);
 		struct word w = {
 			(uint32_t)start, (uint32_t)wlen,
-			stoplist_lookup(c->stops, folded, flen),
-			hash_bytes(HASH_SEED, folded, flen),
+			stoplist_lookup(c->stops, folded, flen, h), h,
 		};
 		uint32_t m;
 		int b;
