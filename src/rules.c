@@ -61,6 +61,7 @@ struct rule {
 	unsigned long tries;	/* lines it was tried on */
 	size_t tried_bytes;	/* their bytes */
 	bool jit;		/* JIT-compiled (or it tried) */
+	bool jitted;		/* and that worked: see match_at() */
 	unsigned long hits;
 };
 
@@ -743,11 +744,17 @@ static void gate_make_room(struct rule_set *rs)
 
 enum match_result { MATCH_NO, MATCH_YES, MATCH_LIMIT };
 
+/* Match re on l from start.  Code that is JIT-compiled (jitted) goes
+ * straight to the JIT, without pcre2_match()'s checks of its arguments,
+ * which would hold for every line. */
 static enum match_result match_at(struct rule_set *rs, const pcre2_code *re,
-				  const struct line *l, size_t start)
+				  bool jitted, const struct line *l,
+				  size_t start)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)l->text, l->len, start,
-			     PCRE2_NO_UTF_CHECK, rs->md, rs->mctx);
+	int rc = jitted ? pcre2_jit_match(re, (PCRE2_SPTR)l->text, l->len,
+					  start, 0, rs->md, rs->mctx)
+			: pcre2_match(re, (PCRE2_SPTR)l->text, l->len, start,
+				      PCRE2_NO_UTF_CHECK, rs->md, rs->mctx);
 
 	if (rc >= 0)
 		return MATCH_YES;
@@ -772,7 +779,8 @@ static enum match_result strip_line(struct rule_set *rs, const struct rule *r,
 	bool any = false;
 
 	while (start <= l->len) {
-		enum match_result m = match_at(rs, r->re, l, start);
+		enum match_result m = match_at(rs, r->re, r->jitted, l,
+					       start);
 		PCRE2_SIZE *ov;
 
 		if (m == MATCH_LIMIT)
@@ -885,7 +893,7 @@ static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
 				  struct line *l)
 {
 	return r->action == ACT_STRIP ? strip_line(rs, r, l)
-				      : match_at(rs, r->re, l, 0);
+				      : match_at(rs, r->re, r->jitted, l, 0);
 }
 
 /* Try rule r on line l (a strip rule edits it).  A rule runs in the
@@ -904,12 +912,13 @@ static enum match_result try_rule(struct rule_set *rs, struct rule *r,
 	if (!r->jit && (r->tries >= JIT_AFTER ||
 			r->tried_bytes >= JIT_AFTER_BYTES)) {
 		r->jit = true;
-		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+		r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 	}
 	m = run_rule(rs, r, l);
 	if (m == MATCH_LIMIT && !r->jit) {
 		r->jit = true;
-		if (pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0)
+		r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+		if (r->jitted)
 			m = run_rule(rs, r, l);
 	}
 	return m;
@@ -995,7 +1004,7 @@ static bool section_takes(struct rule_set *rs, struct open_section *s,
 			s->rule = -1;
 		break;
 	case UNTIL_MATCH:
-		switch (match_at(rs, r->end, l, 0)) {
+		switch (match_at(rs, r->end, false, l, 0)) {
 		case MATCH_YES:
 			s->rule = -1;
 			break;
