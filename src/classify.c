@@ -159,10 +159,10 @@ static void split_words(const struct classifier *c, struct doc *d,
 	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
 		size_t flen = text_fold(l->text + start, wlen < WORD_FOLD_MAX ?
 					wlen : WORD_FOLD_MAX, folded);
+		uint64_t h = hash_bytes(HASH_SEED, folded, flen);
 		struct word w = {
 			(uint32_t)start, (uint32_t)wlen,
-			stoplist_lookup(c->stops, folded, flen),
-			hash_bytes(HASH_SEED, folded, flen),
+			stoplist_lookup(c->stops, folded, flen, h), h,
 		};
 		uint32_t m;
 		int b;
@@ -176,6 +176,24 @@ static void split_words(const struct classifier *c, struct doc *d,
 			if (m & 1)
 				lang_hits[b]++;
 	}
+}
+
+/* Count the code point c (after prev) if it is one of the signs the
+ * features count: figures, separators, dense script... */
+static void measure_sign(uint32_t c, uint32_t prev, struct features *f)
+{
+	if (separator_cp(c))
+		f->seps++;
+	if (c >= '0' && c <= '9')
+		f->digits++;
+	if (dense_cp(c))
+		f->cjk++;
+	if (symbol_cp(c))
+		f->symbols++;
+	if (code_cp(c, prev))
+		f->code_signs++;
+	if (cjk_punct_cp(c))
+		f->cjk_punct++;
 }
 
 /* Code points of the line: length, figures, separators, dense script,
@@ -203,21 +221,12 @@ static void measure_chars(const struct line *l, struct features *f)
 			lower = cp_is_lower(cp);
 		}
 		f->chars++;
-		if (separator_cp(cp))
-			f->seps++;
-		if (cp >= '0' && cp <= '9')
-			f->digits++;
-		if (dense_cp(cp))
-			f->cjk++;
-		if (symbol_cp(cp))
-			f->symbols++;
-		if (code_cp(cp, prev))
-			f->code_signs++;
-		if (cjk_punct_cp(cp))
-			f->cjk_punct++;
 		if (upper && lower_run >= GLUE_MIN_LOWER)
 			f->glue++;
 		lower_run = lower ? lower_run + 1 : 0;
+		/* letters and spaces, most of a line, are none of these */
+		if (!upper && !lower && cp != ' ')
+			measure_sign(cp, prev, f);
 		prev = cp;
 	}
 }

@@ -181,20 +181,34 @@ static uint32_t fold_space(uint32_t c)
 	return c;
 }
 
+/* Can the byte u start something normalize_text() changes: a
+ * character reference, or a character fold_space() changes? */
+static bool may_change(unsigned char u)
+{
+	return u == '&' || u == 0xC2 || u == 0xE2 || u == 0xE3 || u == 0xEF;
+}
+
 void normalize_text(struct buf *b, size_t start)
 {
 	char *s = b->data;
 	size_t i = start, o = start, len;
 
 	while (i < b->len) {
-		unsigned char u = (unsigned char)s[i];
+		unsigned char u;
 		uint32_t c;
 
-		if (u != '&' && u != 0xC2 && u != 0xE2 && u != 0xE3 &&
-		    u != 0xEF) {	/* nothing to do for this byte */
-			s[o++] = s[i++];
-			continue;
-		}
+		/* most bytes stay: move them as one run, and only once an
+		 * earlier change has shortened the text */
+		for (len = 0; i + len < b->len &&
+			      !may_change((unsigned char)s[i + len]); len++)
+			;
+		if (o != i)
+			memmove(s + o, s + i, len);
+		i += len;
+		o += len;
+		if (i >= b->len)
+			break;
+		u = (unsigned char)s[i];
 		if (u == '&') {
 			c = char_ref(s + i, b->len - i, &len);
 			if (!c) {

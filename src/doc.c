@@ -21,10 +21,12 @@ void doc_free(struct doc *d)
 
 void doc_add_word(struct doc *d, const struct word *w)
 {
-	void *words = d->words;
+	if (d->nwords == d->words_cap) {	/* once in many words */
+		void *words = d->words;
 
-	xgrow(&words, &d->words_cap, d->nwords + 1, sizeof(*w));
-	d->words = words;
+		xgrow(&words, &d->words_cap, d->nwords + 1, sizeof(*w));
+		d->words = words;
+	}
 	d->words[d->nwords++] = *w;
 }
 

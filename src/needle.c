@@ -21,6 +21,10 @@ struct parser {
 	const char *p, *end;
 	bool caseless;		/* where the parser is */
 	bool unsure;		/* met a construct it does not know */
+	bool multiline;		/* met an "m" flag: '$' may then match
+				 * inside the text */
+	char last;		/* see needle_set.last, as far as read */
+	bool forked;		/* met a '|' at the top level */
 	int depth;
 };
 
@@ -282,9 +286,11 @@ static char parse_flags(struct parser *ps)
 			on = false;
 		else if (*p == 'i')
 			caseless = on;
+		else if (*p == 'm')
+			ps->multiline = true;
 		else if (*p == ')' || *p == ':')
 			break;
-		else if (*p != 'm' && *p != 's' && *p != 'n' && *p != 'U' &&
+		else if (*p != 's' && *p != 'n' && *p != 'U' &&
 			 *p != 'J')
 			return 0;	/* x changes what spaces mean */
 	}
@@ -468,15 +474,32 @@ static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
 	}
 }
 
+/* A literal that has one spelling, caseless or not: ASCII, no letter. */
+static bool one_spelling(const char *c, size_t n)
+{
+	return n == 1 && (unsigned char)c[0] < 0x80 &&
+	       !((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z');
+}
+
+/* After the atom at at (a, quantified by min) of the pattern's top
+ * level: the character that atom ends every match with, if it is a '$'
+ * right after such a literal (before, the literal just read). */
+static char last_after(char before, const char *at, enum atom a, long min)
+{
+	return a == ATOM_ZERO && *at == '$' && min < 0 ? before : 0;
+}
+
 /* A sequence of atoms, up to '|', ')' or the end. */
 static void parse_sequence(struct parser *ps, struct set *best)
 {
 	struct run run = { .len = 0, .full = false };
 	struct set *inner = xmalloc(sizeof(*inner));
+	char before = 0;	/* the top level's last literal, if just read */
 
 	best->n = 0;
 	while (ps->p < ps->end && *ps->p != '|' && *ps->p != ')' &&
 	       !ps->unsure) {
+		const char *at = ps->p;
 		char c[4];
 		size_t n = 0;
 		bool assertion;
@@ -486,6 +509,11 @@ static void parse_sequence(struct parser *ps, struct set *best)
 		inner->n = 0;
 		a = parse_atom(ps, c, &n, inner, &assertion);
 		min = quantifier(ps);
+		if (ps->depth == 0) {
+			ps->last = last_after(before, at, a, min);
+			before = a == ATOM_CHAR && min < 0 &&
+				 one_spelling(c, n) ? c[0] : 0;
+		}
 		switch (a) {
 		case ATOM_CHAR:
 			if (min == 0 || !plain(ps, c, n)) {
@@ -525,6 +553,8 @@ static void parse_alternation(struct parser *ps, struct set *out)
 
 	parse_sequence(ps, out);
 	while (ps->p < ps->end && *ps->p == '|' && !ps->unsure) {
+		if (ps->depth == 0)
+			ps->forked = true;
 		ps->p++;
 		parse_sequence(ps, alt);
 		set_union(out, alt);
@@ -535,15 +565,20 @@ static void parse_alternation(struct parser *ps, struct set *out)
 void needles_of(const char *src, size_t len, bool caseless,
 		struct needle_set *out)
 {
-	struct parser ps = { src, src + len, caseless, false, 0 };
+	struct parser ps = {
+		.p = src, .end = src + len, .caseless = caseless,
+	};
 	struct set *s = xmalloc(sizeof(*s));
 
 	parse_alternation(&ps, s);
 	out->n = 0;
+	out->last = 0;
 	if (!ps.unsure && ps.p == ps.end && set_strength(s) >= NEEDLE_MIN) {
 		out->n = s->n;
 		memcpy(out->s, s->s, s->n * sizeof(s->s[0]));
 	}
+	if (!ps.unsure && ps.p == ps.end && !ps.multiline && !ps.forked)
+		out->last = ps.last;
 	free(s);
 }
 
@@ -674,11 +709,18 @@ bool needles_add(struct needles *nd, size_t owner, const char *src,
 		 size_t len, bool caseless)
 {
 	struct needle_set set;
+
+	needles_of(src, len, caseless, &set);
+	return needles_add_set(nd, owner, &set);
+}
+
+bool needles_add_set(struct needles *nd, size_t owner,
+		     const struct needle_set *set)
+{
 	size_t i;
 	void *p;
 
-	needles_of(src, len, caseless, &set);
-	if (set.n == 0)
+	if (set->n == 0)
 		return false;
 	if (owner + 1 > nd->owners_cap) {
 		size_t cap = nd->owners_cap;
@@ -693,13 +735,13 @@ bool needles_add(struct needles *nd, size_t owner, const char *src,
 	for (; nd->nowners <= owner; nd->nowners++)
 		nd->stamp[nd->nowners] = 0;
 	p = nd->v;
-	xgrow(&p, &nd->cap, nd->n + set.n, sizeof(*nd->v));
+	xgrow(&p, &nd->cap, nd->n + set->n, sizeof(*nd->v));
 	nd->v = p;
-	for (i = 0; i < set.n; i++) {
+	for (i = 0; i < set->n; i++) {
 		struct needle *e = &nd->v[nd->n];
 		size_t *head;
 
-		memcpy(e->s, set.s[i], sizeof(e->s));
+		memcpy(e->s, set->s[i], sizeof(e->s));
 		e->len = strlen(e->s);
 		e->owner = owner;
 		e->at = e->len < GRAM ? 0 : rarest_gram(e->s, e->len);

@@ -19,6 +19,11 @@ enum {
 struct needle_set {
 	size_t n;		/* 0: the pattern has no usable needles */
 	char s[NEEDLES_MAX][NEEDLE_MAX + 1];
+	/* The character every match ends the text with, when the pattern
+	 * ends in that literal and '$' (as "\)$"): a text whose last
+	 * character, before a final newline, is another cannot match.
+	 * Only ASCII characters other than letters are told; 0: none. */
+	char last;
 };
 
 /* The needles of the PCRE2 pattern src[0..len) (UTF, UCP), caseless or
@@ -36,6 +41,9 @@ void needles_free(struct needles *nd);
  * False if it has none: the owner must then be tried on every line. */
 bool needles_add(struct needles *nd, size_t owner, const char *src,
 		 size_t len, bool caseless);
+/* The same, with the needles already read off. */
+bool needles_add_set(struct needles *nd, size_t owner,
+		     const struct needle_set *set);
 
 /* Look for every needle in text.  Returns how many owners had one found,
  * and sets *owners to them, in increasing order (valid until the next

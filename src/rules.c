@@ -33,8 +33,12 @@ enum {
 	INCLUDE_DEPTH = 16,
 	/* JIT compiling every rule would take most of a short run's time,
 	 * and the gate spares most rules most lines: a rule is
-	 * JIT-compiled when it has been tried on this many lines. */
+	 * JIT-compiled when it has been tried on this many lines, or
+	 * sooner on this many bytes of them: the interpreter searching
+	 * a few long lines (a page in one line) costs more than
+	 * compiling, and pages of common size stay below. */
 	JIT_AFTER = 32,
+	JIT_AFTER_BYTES = 16384,
 };
 
 struct rule {
@@ -53,7 +57,12 @@ struct rule {
 	unsigned long max;	/* 0: no cap on the section's length */
 	bool anchored;		/* matches only at the line start */
 	bool needled;		/* has needles: see struct gate */
+	char last;		/* every match ends the line with it; 0:
+				 * unknown (see needle_set.last) */
 	unsigned long tries;	/* lines it was tried on */
+	size_t tried_bytes;	/* their bytes */
+	bool jit;		/* JIT-compiled (or it tried) */
+	bool jitted;		/* and that worked: see match_at() */
 	unsigned long hits;
 };
 
@@ -750,11 +759,17 @@ static void gate_make_room(struct rule_set *rs)
 
 enum match_result { MATCH_NO, MATCH_YES, MATCH_LIMIT };
 
+/* Match re on l from start.  Code that is JIT-compiled (jitted) goes
+ * straight to the JIT, without pcre2_match()'s checks of its arguments,
+ * which would hold for every line. */
 static enum match_result match_at(struct rule_set *rs, const pcre2_code *re,
-				  const struct line *l, size_t start)
+				  bool jitted, const struct line *l,
+				  size_t start)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)l->text, l->len, start,
-			     PCRE2_NO_UTF_CHECK, rs->md, rs->mctx);
+	int rc = jitted ? pcre2_jit_match(re, (PCRE2_SPTR)l->text, l->len,
+					  start, 0, rs->md, rs->mctx)
+			: pcre2_match(re, (PCRE2_SPTR)l->text, l->len, start,
+				      PCRE2_NO_UTF_CHECK, rs->md, rs->mctx);
 
 	if (rc >= 0)
 		return MATCH_YES;
@@ -779,7 +794,8 @@ static enum match_result strip_line(struct rule_set *rs, const struct rule *r,
 	bool any = false;
 
 	while (start <= l->len) {
-		enum match_result m = match_at(rs, r->re, l, start);
+		enum match_result m = match_at(rs, r->re, r->jitted, l,
+					       start);
 		PCRE2_SIZE *ov;
 
 		if (m == MATCH_LIMIT)
@@ -827,6 +843,7 @@ static bool applies(const struct rule_set *rs, const struct rule *r)
 
 static void gate_build(struct rule_set *rs)
 {
+	struct needle_set set;
 	size_t k;
 
 	rs->gate.needles = needles_new();
@@ -835,8 +852,9 @@ static void gate_build(struct rule_set *rs)
 		struct rule *r = &rs->rules[k];
 
 		r->anchored = anchored(r->re);
-		r->needled = needles_add(rs->gate.needles, k, r->source,
-					 strlen(r->source), r->caseless);
+		needles_of(r->source, strlen(r->source), r->caseless, &set);
+		r->needled = needles_add_set(rs->gate.needles, k, &set);
+		r->last = set.last;
 	}
 }
 
@@ -872,30 +890,50 @@ static size_t candidates(struct rule_set *rs, const struct line *l,
 	return n;
 }
 
+/* Can the end of line l hold a match of r?  Many rules match a credit
+ * at the end of a line ("(AFP)"): most lines end otherwise, and this
+ * spares PCRE2 a search of the whole line. */
+static bool end_fits(const struct rule *r, const struct line *l)
+{
+	size_t n = l->len;
+
+	if (!r->last)
+		return true;
+	if (n > 0 && l->text[n - 1] == '\n')	/* '$' may stand before it */
+		n--;
+	return n > 0 && l->text[n - 1] == r->last;
+}
+
 static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
 				  struct line *l)
 {
 	return r->action == ACT_STRIP ? strip_line(rs, r, l)
-				      : match_at(rs, r->re, l, 0);
+				      : match_at(rs, r->re, r->jitted, l, 0);
 }
 
 /* Try rule r on line l (a strip rule edits it).  A rule runs in the
- * interpreter until it has been tried JIT_AFTER times, and the
- * interpreter reaches the match limit sooner than the JIT: so that a
- * line's fate does not hang on how many lines came before it, a rule
- * that hits the limit in the interpreter is JIT-compiled and tried
- * again. */
+ * interpreter until it has been tried JIT_AFTER times or on
+ * JIT_AFTER_BYTES, and the interpreter reaches the match limit sooner
+ * than the JIT: so that a line's fate does not hang on how many lines
+ * came before it, a rule that hits the limit in the interpreter is
+ * JIT-compiled and tried again. */
 static enum match_result try_rule(struct rule_set *rs, struct rule *r,
 				  struct line *l)
 {
 	enum match_result m;
 
-	if (++r->tries == JIT_AFTER)
-		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	r->tries++;
+	r->tried_bytes += l->len;
+	if (!r->jit && (r->tries >= JIT_AFTER ||
+			r->tried_bytes >= JIT_AFTER_BYTES)) {
+		r->jit = true;
+		r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+	}
 	m = run_rule(rs, r, l);
-	if (m == MATCH_LIMIT && r->tries < JIT_AFTER) {
-		r->tries = JIT_AFTER;
-		if (pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0)
+	if (m == MATCH_LIMIT && !r->jit) {
+		r->jit = true;
+		r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+		if (r->jitted)
 			m = run_rule(rs, r, l);
 	}
 	return m;
@@ -915,7 +953,7 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (!applies(rs, r))
+		if (!applies(rs, r) || !end_fits(r, l))
 			continue;
 		m = try_rule(rs, r, l);
 		if (r->action == ACT_STRIP) {
@@ -975,7 +1013,7 @@ static bool section_takes(struct rule_set *rs, struct open_section *s,
 	/* while=: the first line unlike the lines it holds ends it, and is
 	 * left to the rules after it and to the heuristics. */
 	if (r->only) {
-		enum match_result m = match_at(rs, r->only, l, 0);
+		enum match_result m = match_at(rs, r->only, false, l, 0);
 
 		if (m == MATCH_LIMIT) {
 			warn_limit(rs, d, i, (int)(r - rs->rules));
@@ -995,7 +1033,7 @@ static bool section_takes(struct rule_set *rs, struct open_section *s,
 			s->rule = -1;
 		break;
 	case UNTIL_MATCH:
-		switch (match_at(rs, r->end, l, 0)) {
+		switch (match_at(rs, r->end, false, l, 0)) {
 		case MATCH_YES:
 			s->rule = -1;
 			break;

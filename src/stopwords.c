@@ -89,15 +89,22 @@ static uint32_t hash(const char *s, size_t n)
 	return (uint32_t)hash_bytes(HASH_SEED, s, n);
 }
 
-/* The slot holding w, or the empty slot where it would go. */
-static uint32_t find(const struct stoplist *sl, const char *w, size_t len)
+/* The slot holding w, whose hash() is h, or the empty slot where it
+ * would go. */
+static uint32_t find_hashed(const struct stoplist *sl, const char *w,
+			    size_t len, uint32_t h)
 {
-	uint32_t i = hash(w, len) & (SLOTS - 1);
+	uint32_t i = h & (SLOTS - 1);
 
 	while (sl->slot[i].word && (sl->slot[i].len != len ||
 				    memcmp(sl->slot[i].word, w, len) != 0))
 		i = (i + 1) & (SLOTS - 1);
 	return i;
+}
+
+static uint32_t find(const struct stoplist *sl, const char *w, size_t len)
+{
+	return find_hashed(sl, w, len, hash(w, len));
 }
 
 struct stoplist *stoplist_new(void)
@@ -140,13 +147,13 @@ void stoplist_free(struct stoplist *sl)
 }
 
 uint32_t stoplist_lookup(const struct stoplist *sl, const char *w,
-			 size_t len)
+			 size_t len, uint64_t h)
 {
 	const struct slot *s;
 
 	if (len > sl->longest)
 		return 0;
-	s = &sl->slot[find(sl, w, len)];
+	s = &sl->slot[find_hashed(sl, w, len, (uint32_t)h)];
 	return s->word ? s->langs : 0;
 }
 

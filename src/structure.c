@@ -48,17 +48,6 @@ void structure_free(struct structure *s)
 	free(s);
 }
 
-/* Words on the page: an upper bound on the words or shingles a table
- * will hold. */
-static size_t page_words(const struct doc *d)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < d->nlines; i++)
-		n += d->lines[i].f.words;
-	return n;
-}
-
 /* An empty table of at least twice want slots.  Only the slots this
  * page uses are cleared: the memory kept from a big page stays. */
 static void table_reset(struct structure *s, size_t want)
@@ -108,6 +97,30 @@ static void set_drop(struct line *l, enum reason why)
 	l->role = ROLE_DROP;
 	if (l->verdict != VERDICT_DROP)
 		l->reason = why;
+}
+
+/* Words of the lines that alive() keeps: an upper bound on the
+ * shingles drop_contained() puts in its table. */
+static size_t alive_words(const struct doc *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nlines; i++)
+		if (alive(&d->lines[i]))
+			n += d->lines[i].f.words;
+	return n;
+}
+
+/* Words of the article's lines (role BODY), which index_body() puts in
+ * its table. */
+static size_t body_words(const struct doc *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nlines; i++)
+		if (d->lines[i].role == ROLE_BODY)
+			n += d->lines[i].f.words;
+	return n;
 }
 
 /* ---- words, for comparing lines ---------------------------------------- */
@@ -197,7 +210,7 @@ static void drop_contained(struct structure *s, struct doc *d)
 	size_t i, j, n;
 
 	/* a and b: the two lines with the most words holding a shingle. */
-	table_reset(s, page_words(d));
+	table_reset(s, alive_words(d));
 	for (i = 0; i < d->nlines; i++) {
 		unsigned words = d->lines[i].f.words;
 
@@ -838,7 +851,7 @@ static void index_body(struct structure *s, const struct doc *d)
 	size_t i;
 	unsigned k;
 
-	table_reset(s, page_words(d));
+	table_reset(s, body_words(d));
 	for (i = 0; i < d->nlines; i++) {
 		const struct line *l = &d->lines[i];
 		const struct word *w = line_words(d, l);

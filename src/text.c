@@ -47,11 +47,11 @@ size_t cp_encode(char *o, uint32_t c)
 	return 4;
 }
 
-/* ASCII letters and digits (c < 0x80). */
+/* ASCII letters and digits (c < 0x80); letters, the commoner, first. */
 static inline bool ascii_word(uint32_t c)
 {
-	return (c >= '0' && c <= '9') ||
-	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	       (c >= '0' && c <= '9');
 }
 
 bool cp_is_word(uint32_t c)

@@ -134,6 +134,48 @@ START_TEST(test_unsure_means_none)
 }
 END_TEST
 
+/* The last character read off pattern ("" when none). */
+static const char *last(const char *pattern, bool caseless)
+{
+	static char out[2];
+	struct needle_set set;
+
+	needles_of(pattern, strlen(pattern), caseless, &set);
+	out[0] = set.last;
+	out[1] = '\0';
+	return out;
+}
+
+START_TEST(test_last_char)
+{
+	ck_assert_str_eq(last("\\s*\\((?:AP|AFP)\\)$", false), ")");
+	ck_assert_str_eq(last("(?<=[.!?])\\s*\\(\\p{Lu}+\\)$", true), ")");
+	ck_assert_str_eq(last("^Lire aussi :$", true), ":");
+	/* the literal must be right before a '$' that ends the pattern */
+	ck_assert_str_eq(last("\\(AP\\)", false), "");
+	ck_assert_str_eq(last("\\(AP\\)\\s*$", false), "");
+	ck_assert_str_eq(last("\\(AP\\)?$", false), "");
+	ck_assert_str_eq(last("\\(AP\\)\\b$", false), "");
+	ck_assert_str_eq(last("\\(AP\\)$x", false), "");
+	ck_assert_str_eq(last("\\(AP\\)$?", false), "");
+	ck_assert_str_eq(last("\\(AP\\)\\z", false), "");
+	ck_assert_str_eq(last("(?:\\(AP\\)$)", false), "");
+	/* another alternative may end otherwise */
+	ck_assert_str_eq(last("\\(AP\\)$|AFP", false), "");
+	ck_assert_str_eq(last("AFP|\\(AP\\)$", false), "");
+	/* letters have other spellings (caseless, and the Kelvin sign);
+	 * characters beyond ASCII are not told */
+	ck_assert_str_eq(last("Reuters$", false), "");
+	ck_assert_str_eq(last("Reuters»$", false), "");
+	ck_assert_str_eq(last("2024$", true), "4");
+	/* with "m", '$' may end a line inside the text */
+	ck_assert_str_eq(last("(?m)\\(AP\\)$", false), "");
+	ck_assert_str_eq(last("(?m:x)\\(AP\\)$", false), "");
+	ck_assert_str_eq(last("(*CRLF)\\(AP\\)$", false), "");
+	ck_assert_str_eq(last("(?x)\\( AP \\)$", false), "");
+}
+END_TEST
+
 /* The owners whose needles a scan of text finds, as "0 2 3" ("" for
  * none).  Static storage, valid until the next call. */
 static const char *found(struct needles *nd, const char *text)
@@ -186,6 +228,7 @@ Suite *needle_suite(void)
 	tcase_add_test(tc, test_caseless_scope);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_unsure_means_none);
+	tcase_add_test(tc, test_last_char);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scan");
 	tcase_add_test(tc, test_scan);

@@ -239,6 +239,56 @@ START_TEST(test_no_match_without_needle)
 }
 END_TEST
 
+/* A rule whose every match ends the line with a character (see
+ * needle_set.last) matches no line of an example or a fixture that
+ * ends otherwise. */
+START_TEST(test_no_match_with_other_end)
+{
+	struct rule_set *rs = shipped_rules();
+	struct example ex = { { NULL, 0 }, { NULL, 0 } };
+	struct lines *ls = &ex.text;
+	glob_t g;
+	size_t i, r, tested = 0;
+
+	collect_examples(&ex);
+	ck_assert_int_eq(glob("fixtures/*.txt", 0, NULL, &g), 0);
+	for (i = 0; i < g.gl_pathc; i++)
+		read_lines(g.gl_pathv[i], ls);
+	globfree(&g);
+	for (r = 0; r < rule_set_count(rs); r++) {
+		struct needle_set set;
+		bool caseless;
+		const char *src = rule_pattern(rs, (int)r, &caseless);
+		pcre2_code *re;
+
+		needles_of(src, strlen(src), caseless, &set);
+		if (!set.last)
+			continue;
+		tested++;
+		re = compile_rule(rs, (int)r);
+		for (i = 0; i < ls->n; i++) {
+			const char *l = ls->v[i];
+			size_t n = strlen(l);
+
+			if (n > 0 && l[n - 1] == '\n')
+				n--;
+			if (matches(re, l))
+				ck_assert_msg(n > 0 && l[n - 1] == set.last,
+					      "rule %s matches \"%s\", which "
+					      "does not end with '%c'",
+					      rule_name(rs, (int)r), l,
+					      set.last);
+		}
+		pcre2_code_free(re);
+	}
+	/* the credit rules at the end of a line have one */
+	ck_assert_uint_gt(tested, 5);
+	lines_free(&ex.text);
+	lines_free(&ex.rule);
+	rule_set_free(rs);
+}
+END_TEST
+
 /* Lines of articles that look a little like boilerplate: no shipped
  * rule may drop them. */
 START_TEST(test_rules_keep_article_lines)
@@ -292,6 +342,7 @@ Suite *shipped_suite(void)
 
 	tcase_add_test(tc, test_rules_match_their_examples);
 	tcase_add_test(tc, test_no_match_without_needle);
+	tcase_add_test(tc, test_no_match_with_other_end);
 	tcase_add_test(tc, test_rules_keep_article_lines);
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
