@@ -288,6 +288,25 @@ static bool is_near(const struct line *l)
 	return alive(l) && l->cls == CLS_NEAR && !l->f.code;
 }
 
+/* A NEAR line that is text even alone: a paragraph of NEAR_ALONE_CHARS
+ * ending a sentence, longer than a teaser or a prompt.  Its stopwords
+ * are few (a language whose stoplist covers less of it, a paragraph
+ * dense with names), not its words. */
+static bool near_alone(const struct line *l)
+{
+	return l->f.chars >= NEAR_ALONE_CHARS && l->f.punct_end;
+}
+
+/* A NEAR line that weighs and stays as a short line: no prose beside
+ * it (above: prose_above; below: prose_below), no rule kept it, and it
+ * is not a paragraph by itself. */
+static bool near_loose(const struct line *l, bool prose_above,
+		       bool prose_below)
+{
+	return is_near(l) && l->verdict != VERDICT_KEEP && !prose_above &&
+	       !prose_below && !near_alone(l);
+}
+
 /* What makes a NEAR line beside it text: prose; on a page without a
  * full paragraph (see has_full_paragraph()) also a short line, as its
  * headings and fragments are all the text there is. */
@@ -299,7 +318,8 @@ static bool anchors_near(const struct structure *s, const struct line *l)
 /* A NEAR line is text only next to prose (jusText's near-good rule):
  * the nearest line that is neither blank nor NEAR, above or below, must
  * be prose.  Otherwise it weighs as a short line: a lone teaser or
- * newsletter prompt does not pull the span across a gap.  Two passes,
+ * newsletter prompt does not pull the span across a gap.  A long one
+ * (near_alone()) keeps its weight.  Two passes,
  * so runs of NEAR lines cost no rescans. */
 static void weigh_lone_near(struct structure *s, const struct doc *d)
 {
@@ -317,8 +337,7 @@ static void weigh_lone_near(struct structure *s, const struct doc *d)
 	for (i = d->nlines; i-- > 0;) {
 		const struct line *l = &d->lines[i];
 
-		if (is_near(l) && l->verdict != VERDICT_KEEP &&
-		    !prose && !s->ctx[i])
+		if (near_loose(l, s->ctx[i], prose))
 			s->w[i] = WEIGHT_SHORT;
 		if (!line_blank(l) && !is_near(l))
 			prose = anchors_near(s, l);
@@ -550,7 +569,7 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 		struct line *l = &d->lines[i];
 		bool near = is_near(l);
 
-		if (near && l->verdict != VERDICT_KEEP && !prose && !s->ctx[i])
+		if (near_loose(l, s->ctx[i], prose))
 			set_drop(l, REASON_GAP);
 		else if (!line_blank(l) && !near)
 			prose = anchors_near(s, l);

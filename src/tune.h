@@ -56,6 +56,12 @@
 #define GAP_DATA_SHARE		0.3f	/* a gap with this share of lines of
 					 * code, figures or tables is no gap */
 
+#define NEAR_ALONE_CHARS	150	/* a NEAR line this long that ends a
+					 * sentence is a paragraph even with no
+					 * prose beside it: teasers and prompts
+					 * are shorter, and paragraphs of a
+					 * language with a thin stoplist often
+					 * fall just short of STOPS_GOOD */
 #define PARA_FULL_CHARS		200	/* a GOOD block this long is a full
 					 * paragraph; a page without one keeps
 					 * its NEAR lines (landing pages) */
