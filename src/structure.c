@@ -667,13 +667,18 @@ static bool date_like(const struct line *l)
 
 /* A short line dropped at the article's edge, outside it or in a run of
  * short lines, that could be an item of a list of quantities or
- * settings: "125 g", "Mehl", "Schmand, je ca. 200 g".  Not a date:
- * lists of teasers come with dates. */
+ * settings: "125 g", "Mehl", "Schmand, je ca. 200 g"; or a longer one
+ * with figures, "2 cups or 500 g rice, soaked in water for an hour",
+ * where a longer line without them is a sentence that ends the list.
+ * Not a date: lists of teasers come with dates. */
 static bool list_item(const struct line *l)
 {
+	bool sized = l->f.chars < LEN_SHORT ||
+		     (l->f.chars < LEN_GOOD && l->f.digits > 0);
+
 	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
 	       l->reason != REASON_CONTAINED && l->reason != REASON_BOILERPLATE &&
-	       l->f.chars < LEN_SHORT && !date_like(l);
+	       sized && !date_like(l);
 }
 
 /* Going dir (-1 up, +1 down) from line edge, the article's edge: a list of
