@@ -282,10 +282,23 @@ static bool is_prose(const struct line *l)
 			    l->f.code);
 }
 
-/* A NEAR line, text only next to prose; code is judged as a block. */
+/* A short line that is a sentence of a few words, a line of dialogue:
+ * "Then we will wait on the boat."  Menu items and labels are shorter
+ * or end in no full stop. */
+static bool short_sentence(const struct line *l)
+{
+	return l->cls == CLS_SHORT && l->f.punct_end &&
+	       l->f.words >= SENTENCE_MIN_WORDS && !l->f.code;
+}
+
+/* A NEAR line, text only next to prose; code is judged as a block.
+ * Inside the span a short sentence that stayed (see
+ * drop_loose_sentences()) is one too. */
 static bool is_near(const struct line *l)
 {
-	return alive(l) && l->cls == CLS_NEAR && !l->f.code;
+	return alive(l) && !l->f.code &&
+	       (l->cls == CLS_NEAR ||
+		(short_sentence(l) && l->reason == REASON_CONTENT));
 }
 
 /* A NEAR line that is text even alone: a paragraph of NEAR_ALONE_CHARS
@@ -576,6 +589,36 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 	}
 }
 
+/* A short sentence inside the span is text when prose lies both above
+ * and below it, NEAR lines and other such sentences between: dialogue
+ * between paragraphs.  One with prose on one side only is a caption
+ * under a photo, a prompt under the article, and goes before the NEAR
+ * lines are judged, so that no NEAR line leans on it. */
+static void drop_loose_sentences(struct structure *s, struct doc *d,
+				 size_t from, size_t to)
+{
+	size_t i;
+	bool prose = false;
+
+	for (i = from; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		s->ctx[i] = prose;
+		if (!line_blank(l) && !is_near(l))
+			prose = anchors_near(s, l);
+	}
+	for (i = to, prose = false; i-- > from;) {
+		struct line *l = &d->lines[i];
+		bool near = is_near(l);
+
+		if (near && short_sentence(l) && l->verdict != VERDICT_KEEP &&
+		    (!prose || !s->ctx[i]))
+			set_drop(l, REASON_GAP);
+		if (!line_blank(l) && !near)
+			prose = anchors_near(s, l);
+	}
+}
+
 /* A short line is article only between article text: a subheading, a
  * short paragraph.  Next to anything else it is a caption, a share
  * button, a "Read more:". */
@@ -625,7 +668,8 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 			break;
 		case CLS_SHORT:
 			l->role = ROLE_BODY;
-			l->reason = REASON_CONTEXT;
+			l->reason = short_sentence(l) ? REASON_CONTENT :
+							REASON_CONTEXT;
 			break;
 		case CLS_BAD:
 			set_drop(l, REASON_BOILERPLATE);
@@ -653,6 +697,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 		if (j == i)
 			j++;
 	}
+	drop_loose_sentences(s, d, from, to);
 	drop_loose_near(s, d, from, to);
 	drop_loose_short(d, from, to);
 }

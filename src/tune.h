@@ -83,6 +83,11 @@
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 
+/* A short line of this many words ending a sentence is a sentence, a
+ * line of dialogue: text when prose lies on both sides of it.  Labels
+ * and menu items are shorter or end in no full stop. */
+#define SENTENCE_MIN_WORDS	5
+
 /* Lists of figures at the article's edge (ingredients, settings): at
  * least LIST_MIN_FIGURES short lines with figures, this share of the
  * list's lines, and no LIST_PLAIN_RUN lines in a row without. */
