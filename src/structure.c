@@ -710,12 +710,45 @@ static bool date_like(const struct line *l)
 	return l->f.digits >= DATE_MIN_DIGITS && l->f.words <= DATE_MAX_WORDS;
 }
 
+static bool ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Figures that read as a date or a time: a year ("2019", "1998") or
+ * figures joined by ".", "/", ":" or "-" ("12.03.", "10/10", "05:30").
+ * A quantity has none: "4512 kcal", "53,82 g". */
+static bool dated(const struct line *l)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < l->len; i++) {
+		char c = l->text[i];
+		bool next_digit = i + 1 < l->len && ascii_digit(l->text[i + 1]);
+
+		if (ascii_digit(c)) {
+			run++;
+			if (run == 4 && !next_digit &&
+			    ((l->text[i - 3] == '1' && l->text[i - 2] == '9') ||
+			     (l->text[i - 3] == '2' && l->text[i - 2] == '0')))
+				return true;
+			continue;
+		}
+		if (run > 0 && next_digit &&
+		    (c == '.' || c == '/' || c == ':' || c == '-'))
+			return true;
+		run = 0;
+	}
+	return false;
+}
+
 /* A short line dropped at the article's edge, outside it or in a run of
  * short lines, that could be an item of a list of quantities or
  * settings: "125 g", "Mehl", "Schmand, je ca. 200 g"; or a longer one
  * with figures, "2 cups or 500 g rice, soaked in water for an hour",
  * where a longer line without them is a sentence that ends the list.
- * Not a date: lists of teasers come with dates. */
+ * Not a date (see dated()): lists of teasers come with dates, where a
+ * list of nutrients has as many figures ("53,82 g"). */
 static bool list_item(const struct line *l)
 {
 	bool sized = l->f.chars < LEN_SHORT ||
@@ -723,7 +756,7 @@ static bool list_item(const struct line *l)
 
 	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
 	       l->reason != REASON_CONTAINED && l->reason != REASON_BOILERPLATE &&
-	       sized && !date_like(l);
+	       sized && !(date_like(l) && dated(l));
 }
 
 /* Going dir (-1 up, +1 down) from line edge, the article's edge: a list of
