@@ -299,10 +299,42 @@ static bool is_prose(const struct line *l)
 			    l->f.code);
 }
 
-/* A NEAR line, text only next to prose; code is judged as a block. */
+/* A short line that is a sentence of a few words, a line of dialogue:
+ * "Then we will wait on the boat."  Menu items and labels are shorter
+ * or end in no full stop. */
+static bool short_sentence(const struct line *l)
+{
+	return l->cls == CLS_SHORT && l->f.punct_end &&
+	       l->f.words >= DIALOGUE_MIN_WORDS && !l->f.code;
+}
+
+/* A NEAR line, text only next to prose; code is judged as a block.
+ * Inside the span a short sentence that stayed (see
+ * drop_loose_sentences()) is one too. */
 static bool is_near(const struct line *l)
 {
-	return alive(l) && l->cls == CLS_NEAR && !l->f.code && !l->f.formula;
+	return alive(l) && !l->f.code && !l->f.formula &&
+	       (l->cls == CLS_NEAR ||
+		(short_sentence(l) && l->reason == REASON_CONTENT));
+}
+
+/* A NEAR line that is text even alone: a paragraph of NEAR_ALONE_CHARS
+ * ending a sentence, longer than a teaser or a prompt.  Its stopwords
+ * are few (a language whose stoplist covers less of it, a paragraph
+ * dense with names), not its words. */
+static bool near_alone(const struct line *l)
+{
+	return l->f.chars >= NEAR_ALONE_CHARS && l->f.punct_end;
+}
+
+/* A NEAR line that weighs and stays as a short line: no prose beside
+ * it (above: prose_above; below: prose_below), no rule kept it, and it
+ * is not a paragraph by itself. */
+static bool near_loose(const struct line *l, bool prose_above,
+		       bool prose_below)
+{
+	return is_near(l) && l->verdict != VERDICT_KEEP && !prose_above &&
+	       !prose_below && !near_alone(l);
 }
 
 /* What makes a NEAR line beside it text: prose; on a page without a
@@ -316,7 +348,8 @@ static bool anchors_near(const struct structure *s, const struct line *l)
 /* A NEAR line is text only next to prose (jusText's near-good rule):
  * the nearest line that is neither blank nor NEAR, above or below, must
  * be prose.  Otherwise it weighs as a short line: a lone teaser or
- * newsletter prompt does not pull the span across a gap.  Two passes,
+ * newsletter prompt does not pull the span across a gap.  A long one
+ * (near_alone()) keeps its weight.  Two passes,
  * so runs of NEAR lines cost no rescans. */
 static void weigh_lone_near(struct structure *s, const struct doc *d)
 {
@@ -334,8 +367,7 @@ static void weigh_lone_near(struct structure *s, const struct doc *d)
 	for (i = d->nlines; i-- > 0;) {
 		const struct line *l = &d->lines[i];
 
-		if (is_near(l) && l->verdict != VERDICT_KEEP &&
-		    !prose && !s->ctx[i])
+		if (near_loose(l, s->ctx[i], prose))
 			s->w[i] = WEIGHT_SHORT;
 		if (!line_blank(l) && !is_near(l))
 			prose = anchors_near(s, l);
@@ -609,9 +641,39 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 		struct line *l = &d->lines[i];
 		bool near = is_near(l);
 
-		if (near && l->verdict != VERDICT_KEEP && !prose && !s->ctx[i])
+		if (near_loose(l, s->ctx[i], prose))
 			set_drop(l, REASON_GAP);
 		else if (!line_blank(l) && !near)
+			prose = anchors_near(s, l);
+	}
+}
+
+/* A short sentence inside the span is text when prose lies both above
+ * and below it, NEAR lines and other such sentences between: dialogue
+ * between paragraphs.  One with prose on one side only is a caption
+ * under a photo, a prompt under the article, and goes before the NEAR
+ * lines are judged, so that no NEAR line leans on it. */
+static void drop_loose_sentences(struct structure *s, struct doc *d,
+				 size_t from, size_t to)
+{
+	size_t i;
+	bool prose = false;
+
+	for (i = from; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		s->ctx[i] = prose;
+		if (!line_blank(l) && !is_near(l))
+			prose = anchors_near(s, l);
+	}
+	for (i = to, prose = false; i-- > from;) {
+		struct line *l = &d->lines[i];
+		bool near = is_near(l);
+
+		if (near && short_sentence(l) && l->verdict != VERDICT_KEEP &&
+		    (!prose || !s->ctx[i]))
+			set_drop(l, REASON_GAP);
+		if (!line_blank(l) && !near)
 			prose = anchors_near(s, l);
 	}
 }
@@ -665,7 +727,8 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 			break;
 		case CLS_SHORT:
 			l->role = ROLE_BODY;
-			l->reason = REASON_CONTEXT;
+			l->reason = short_sentence(l) ? REASON_CONTENT :
+							REASON_CONTEXT;
 			break;
 		case CLS_BAD:
 			set_drop(l, REASON_BOILERPLATE);
@@ -693,6 +756,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 		if (j == i)
 			j++;
 	}
+	drop_loose_sentences(s, d, from, to);
 	drop_loose_near(s, d, from, to);
 	drop_loose_short(d, from, to);
 }
@@ -705,15 +769,53 @@ static bool date_like(const struct line *l)
 	return l->f.digits >= DATE_MIN_DIGITS && l->f.words <= DATE_MAX_WORDS;
 }
 
+static bool ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Figures that read as a date or a time: a year ("2019", "1998") or
+ * figures joined by ".", "/", ":" or "-" ("12.03.", "10/10", "05:30").
+ * A quantity has none: "4512 kcal", "53,82 g". */
+static bool dated(const struct line *l)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < l->len; i++) {
+		char c = l->text[i];
+		bool next_digit = i + 1 < l->len && ascii_digit(l->text[i + 1]);
+
+		if (ascii_digit(c)) {
+			run++;
+			if (run == 4 && !next_digit &&
+			    ((l->text[i - 3] == '1' && l->text[i - 2] == '9') ||
+			     (l->text[i - 3] == '2' && l->text[i - 2] == '0')))
+				return true;
+			continue;
+		}
+		if (run > 0 && next_digit &&
+		    (c == '.' || c == '/' || c == ':' || c == '-'))
+			return true;
+		run = 0;
+	}
+	return false;
+}
+
 /* A short line dropped at the article's edge, outside it or in a run of
  * short lines, that could be an item of a list of quantities or
- * settings: "125 g", "Mehl", "Schmand, je ca. 200 g".  Not a date:
- * lists of teasers come with dates. */
+ * settings: "125 g", "Mehl", "Schmand, je ca. 200 g"; or a longer one
+ * with figures, "2 cups or 500 g rice, soaked in water for an hour",
+ * where a longer line without them is a sentence that ends the list.
+ * Not a date (see dated()): lists of teasers come with dates, where a
+ * list of nutrients has as many figures ("53,82 g"). */
 static bool list_item(const struct line *l)
 {
+	bool sized = l->f.chars < LEN_SHORT ||
+		     (l->f.chars < LEN_GOOD && l->f.digits > 0);
+
 	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
 	       l->reason != REASON_CONTAINED && l->reason != REASON_BOILERPLATE &&
-	       l->f.chars < LEN_SHORT && !date_like(l);
+	       sized && !(date_like(l) && dated(l));
 }
 
 /* Going dir (-1 up, +1 down) from line edge, the article's edge: a list of

@@ -64,6 +64,12 @@
 #define GAP_DATA_SHARE		0.3f	/* a gap with this share of lines of
 					 * code, figures or tables is no gap */
 
+#define NEAR_ALONE_CHARS	150	/* a NEAR line this long that ends a
+					 * sentence is a paragraph even with no
+					 * prose beside it: teasers and prompts
+					 * are shorter, and paragraphs of a
+					 * language with a thin stoplist often
+					 * fall just short of STOPS_GOOD */
 #define PARA_FULL_CHARS		200	/* a GOOD block this long is a full
 					 * paragraph; a page without... */
 #define PARA_FULL_MIN		2	/* ...this many keeps its NEAR lines
@@ -111,6 +117,11 @@
 
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
+
+/* A short line of this many words ending a sentence is a sentence, a
+ * line of dialogue: text when prose lies on both sides of it.  Labels
+ * and menu items are shorter or end in no full stop. */
+#define DIALOGUE_MIN_WORDS	5
 
 /* Lists of figures at the article's edge (ingredients, settings): at
  * least LIST_MIN_FIGURES short lines with figures, this share of the
