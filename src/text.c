@@ -71,22 +71,36 @@ bool cp_is_word(uint32_t c)
 		 (c >= 0x1F000 && c <= 0x1FAFF));
 }
 
-/* Latin-1, Latin Extended-A (upper case on even code points), Greek and
- * Cyrillic: enough for the languages the heuristics know. */
+/* Latin Extended-A pairs its letters upper, lower from U+0100, but
+ * U+0138 (kra) has no pair, so the pairs shift by one up to U+0148 (the
+ * Polish "ł", "ń"); U+0149 again has no pair, U+0178 is the capital of
+ * Latin-1's "ÿ", and U+0179..U+017E shift once more ("ż", "ž"). */
+static bool latin_ext_a_upper(uint32_t c)
+{
+	if (c == 0x138 || c == 0x149 || c == 0x17F)
+		return false;
+	if (c == 0x178)
+		return true;
+	if ((c >= 0x139 && c <= 0x148) || c >= 0x179)
+		return c & 1;
+	return !(c & 1);
+}
+
+/* Latin-1, Latin Extended-A, Greek and Cyrillic: enough for the
+ * languages the heuristics know. */
 bool cp_is_upper(uint32_t c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-	       (c >= 0x100 && c <= 0x17F && !(c & 1)) ||
+	       (c >= 0x100 && c <= 0x17F && latin_ext_a_upper(c)) ||
 	       (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
 }
 
 bool cp_is_lower(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
-	       (c >= 0x100 && c <= 0x17F && (c & 1)) ||
+	       (c >= 0x100 && c <= 0x17F && !latin_ext_a_upper(c)) ||
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }
-
 
 /* Is the character at s[i] part of a word?  *n gets its length. */
 static inline bool word_at(const char *s, size_t i, size_t *n)

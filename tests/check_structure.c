@@ -14,6 +14,7 @@
 #include "../src/rules.h"
 #include "../src/stopwords.h"
 #include "../src/structure.h"
+#include "../src/text.h"
 
 /* An article in English: a headline and three paragraphs. */
 #define HEADLINE "Harbour town votes to rebuild its old stone pier"
@@ -83,6 +84,33 @@ static char *page_text(const struct doc *d)
 	ck_assert_int_eq(fclose(fp), 0);
 	return text;
 }
+
+/* Latin Extended-A pairs its letters upper, lower from U+0100, but the
+ * pairs shift by one in U+0139..U+0148 and U+0179..U+017E: "ł", "ń", "ż"
+ * are lower case, and Polish words holding them are not link text glued
+ * together ("należał" is one word, "AccepterTout" two). */
+START_TEST(test_latin_extended_case)
+{
+	static const uint32_t upper[] = { 0x100, 0x141, 0x143, 0x14A, 0x15A,
+					  0x178, 0x179, 0x17B, 0x17D };
+	static const uint32_t lower[] = { 0x105, 0x138, 0x142, 0x144, 0x149,
+					  0x15B, 0x17A, 0x17C, 0x17E, 0x17F };
+	struct pipeline p;
+	struct doc *d;
+	size_t i;
+
+	for (i = 0; i < sizeof upper / sizeof *upper; i++)
+		ck_assert_msg(cp_is_upper(upper[i]) && !cp_is_lower(upper[i]),
+			      "U+%04X is upper case", (unsigned)upper[i]);
+	for (i = 0; i < sizeof lower / sizeof *lower; i++)
+		ck_assert_msg(cp_is_lower(lower[i]) && !cp_is_upper(lower[i]),
+			      "U+%04X is lower case", (unsigned)lower[i]);
+	pipeline_init(&p);
+	d = run(&p, "Dworzec należał do miasta\n");
+	ck_assert_uint_eq(d->lines[0].f.glue, 0);
+	pipeline_free(&p);
+}
+END_TEST
 
 START_TEST(test_headline_and_lede)
 {
@@ -514,6 +542,7 @@ Suite *structure_suite(void)
 	Suite *s = suite_create("structure");
 	TCase *tc = tcase_create("article");
 
+	tcase_add_test(tc, test_latin_extended_case);
 	tcase_add_test(tc, test_headline_and_lede);
 	tcase_add_test(tc, test_headline_over_byline);
 	tcase_add_test(tc, test_headline_nearest);
