@@ -346,6 +346,23 @@ static bool parse_count(const char *s, const char *end, unsigned long *out)
 	return errno == 0 && stop == end && *out > 0;
 }
 
+/* An option's /pattern/i at s, compiled into *re; given twice, the last
+ * one counts.  Returns the end of the option, NULL on an error (told). */
+static const char *parse_option_pattern(const struct cursor *c,
+					const char *s, pcre2_code **re)
+{
+	const char *src, *end;
+	size_t len;
+	bool ci;
+
+	end = parse_pattern(c, s, &src, &len, &ci);
+	if (!end)
+		return NULL;
+	pcre2_code_free(*re);
+	*re = compile_pattern(c, src, len, ci);
+	return *re ? end : NULL;
+}
+
 /* Options after a section's pattern: until=blank|N|/re/i, while=/re/i,
  * max=N. */
 static int parse_options(const struct cursor *c, const char *s,
@@ -358,30 +375,13 @@ static int parse_options(const struct cursor *c, const char *s,
 			return parse_error(c, s, "only section rules take "
 					   "options");
 		if (strncmp(s, "until=", 6) == 0 && s[6] == '/') {
-			const char *src;
-			size_t len;
-			bool ci;
-
-			end = parse_pattern(c, s + 6, &src, &len, &ci);
+			end = parse_option_pattern(c, s + 6, &r->end);
 			if (!end)
 				return -1;
 			r->until = UNTIL_MATCH;
-			/* until= given twice: the last one counts. */
-			pcre2_code_free(r->end);
-			r->end = compile_pattern(c, src, len, ci);
-			if (!r->end)
-				return -1;
 		} else if (strncmp(s, "while=", 6) == 0 && s[6] == '/') {
-			const char *src;
-			size_t len;
-			bool ci;
-
-			end = parse_pattern(c, s + 6, &src, &len, &ci);
+			end = parse_option_pattern(c, s + 6, &r->only);
 			if (!end)
-				return -1;
-			pcre2_code_free(r->only);
-			r->only = compile_pattern(c, src, len, ci);
-			if (!r->only)
 				return -1;
 		} else if (strncmp(s, "until=", 6) == 0) {
 			if ((size_t)(end - s) == 11 &&

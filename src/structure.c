@@ -617,6 +617,22 @@ static bool text_beside(const struct doc *d, size_t i, int dir)
 	return false;
 }
 
+/* s->ctx[i]: prose lies above line i in [from, to), NEAR lines between. */
+static void mark_prose_above(struct structure *s, const struct doc *d,
+			     size_t from, size_t to)
+{
+	bool prose = false;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		s->ctx[i] = prose;
+		if (!line_blank(l) && !is_near(l))
+			prose = anchors_near(s, l);
+	}
+}
+
 /* A line that is probably text stays only next to prose (jusText's
  * near-good rule): alone it is a teaser, a newsletter prompt.  As in
  * weigh_lone_near(), two passes over [from, to). */
@@ -630,13 +646,7 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 		prose = is_prose(&d->lines[i]);
 	if (!prose)	/* a page of short paragraphs: nothing to go by */
 		return;
-	for (i = from, prose = false; i < to; i++) {
-		const struct line *l = &d->lines[i];
-
-		s->ctx[i] = prose;
-		if (!line_blank(l) && !is_near(l))
-			prose = anchors_near(s, l);
-	}
+	mark_prose_above(s, d, from, to);
 	for (i = to, prose = false; i-- > from;) {
 		struct line *l = &d->lines[i];
 		bool near = is_near(l);
@@ -657,15 +667,9 @@ static void drop_loose_sentences(struct structure *s, struct doc *d,
 				 size_t from, size_t to)
 {
 	size_t i;
-	bool prose = false;
+	bool prose;
 
-	for (i = from; i < to; i++) {
-		const struct line *l = &d->lines[i];
-
-		s->ctx[i] = prose;
-		if (!line_blank(l) && !is_near(l))
-			prose = anchors_near(s, l);
-	}
+	mark_prose_above(s, d, from, to);
 	for (i = to, prose = false; i-- > from;) {
 		struct line *l = &d->lines[i];
 		bool near = is_near(l);

@@ -196,19 +196,28 @@ START_TEST(test_rules_match_their_examples)
 }
 END_TEST
 
+/* The examples of every rule, then every line of every fixture page, in
+ * ex->text. */
+static void collect_examples_and_fixtures(struct example *ex)
+{
+	glob_t g;
+	size_t i;
+
+	collect_examples(ex);
+	ck_assert_int_eq(glob("fixtures/*.txt", 0, NULL, &g), 0);
+	for (i = 0; i < g.gl_pathc; i++)
+		read_lines(g.gl_pathv[i], &ex->text);
+	globfree(&g);
+}
+
 START_TEST(test_no_match_without_needle)
 {
 	struct rule_set *rs = shipped_rules();
 	struct example ex = { { NULL, 0 }, { NULL, 0 } };
 	struct lines *ls = &ex.text;
-	glob_t g;
 	size_t i, r, tested = 0;
 
-	collect_examples(&ex);
-	ck_assert_int_eq(glob("fixtures/*.txt", 0, NULL, &g), 0);
-	for (i = 0; i < g.gl_pathc; i++)
-		read_lines(g.gl_pathv[i], ls);
-	globfree(&g);
+	collect_examples_and_fixtures(&ex);
 	for (r = 0; r < rule_set_count(rs); r++) {
 		struct needle_set set;
 		bool caseless;
@@ -247,14 +256,9 @@ START_TEST(test_no_match_with_other_end)
 	struct rule_set *rs = shipped_rules();
 	struct example ex = { { NULL, 0 }, { NULL, 0 } };
 	struct lines *ls = &ex.text;
-	glob_t g;
 	size_t i, r, tested = 0;
 
-	collect_examples(&ex);
-	ck_assert_int_eq(glob("fixtures/*.txt", 0, NULL, &g), 0);
-	for (i = 0; i < g.gl_pathc; i++)
-		read_lines(g.gl_pathv[i], ls);
-	globfree(&g);
+	collect_examples_and_fixtures(&ex);
 	for (r = 0; r < rule_set_count(rs); r++) {
 		struct needle_set set;
 		bool caseless;
