@@ -1421,15 +1421,34 @@ static size_t figure_date_len(const char *s, size_t len)
 	return parts == 3 ? i : 0;
 }
 
+/* A letter: a word's character, not a figure. */
+static bool letter(uint32_t c)
+{
+	return cp_is_word(c) && !(c >= '0' && c <= '9');
+}
+
+/* Whether s[0..len) starts with two letters, a word ("Title"), not the
+ * rest of a time stamp ("T10:00"). */
+static bool word_at(const char *s, size_t len)
+{
+	size_t n, m;
+
+	return len > 0 && letter(cp_decode(s, &n)) && n < len &&
+	       letter(cp_decode(s + n, &m));
+}
+
 /* The bytes of a date that starts the line, with the separator after it,
- * "23.01.2022 - " or "2022-01-23 | ": a dateline run into the title;
- * 0 if none. */
+ * "23.01.2022 - " or "2022-01-23 | ", or with none when the title's
+ * first letter follows at once, "27.01.2022Title" (a rendering that runs
+ * a page's cells together): a dateline run into the title; 0 if none. */
 static size_t date_prefix(const struct line *l)
 {
 	size_t i = figure_date_len(l->text, l->len), sp;
 
 	if (i == 0)
 		return 0;
+	if (word_at(l->text + i, l->len - i))
+		return i;	/* "27.01.2022Title": cells run together */
 	i += space_len(l->text + i, l->len - i);
 	if (i == l->len || !strchr("-|:", l->text[i]) ||
 	    (sp = space_len(l->text + i + 1, l->len - i - 1)) == 0)
@@ -1437,8 +1456,101 @@ static size_t date_prefix(const struct line *l)
 	return i + 1 + sp;
 }
 
+/* Whether the bytes s[0..len) between two words hold a separator of a
+ * title's parts, " - ", " – ", " — ", " | ", ": ", and a space. */
+static bool title_separator(const char *s, size_t len)
+{
+	bool sep = false, space = false;
+	size_t i = 0, n;
+
+	while (i < len) {
+		uint32_t c = cp_decode(s + i, &n);
+
+		i += n;
+		sep |= c == '-' || c == '|' || c == ':' || c == 0x2013 ||
+		       c == 0x2014;
+		space |= c == ' ';
+	}
+	return sep && space;
+}
+
+/* Whether each of the words w[0..n) occurs among t[0..m). */
+static bool words_among(const struct word *w, size_t n,
+			const struct word *t, size_t m)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < m && t[j].hash != w[i].hash; j++)
+			;
+		if (j == m)
+			return false;
+	}
+	return true;
+}
+
+/* Whether line m of the page is a teaser of the title t[0..nt) with its
+ * kicker k[0..nk) set apart: "Kicker: Shorter title" or "Title - Kicker",
+ * the kicker's words one side of a separator, the other side's words
+ * (HEADLINE_KICKER_TEASER at least) all in the title. */
+static bool kicker_apart(const struct doc *d, const struct line *m,
+			 const struct word *k, size_t nk,
+			 const struct word *t, size_t nt)
+{
+	const struct word *w = line_words(d, m);
+	size_t n = m->f.words, j, at;
+
+	if (n < nk + HEADLINE_KICKER_TEASER)
+		return false;
+	for (at = 0; at <= n - nk; at += n - nk) {	/* first, then last */
+		size_t gap = at == 0 ? nk : at;	/* the word after the gap */
+		const struct word *a = &w[gap - 1], *b = &w[gap];
+
+		for (j = 0; j < nk && w[at + j].hash == k[j].hash; j++)
+			;
+		if (j == nk &&
+		    title_separator(m->text + a->start + a->len,
+				    b->start - a->start - a->len) &&
+		    (at == 0 ? words_among(w + nk, n - nk, t, nt) :
+			       words_among(w, at, t, nt)))
+			return true;
+	}
+	return false;
+}
+
+/* The bytes of a kicker run into the title without a separator, as a
+ * rendering that joins a page's spans shows it ("Harbour vote Town
+ * rebuilds its pier"): the first words of line i, at
+ * most HEADLINE_KICKER_WORDS, when another line of the page sets the same
+ * words apart from the rest of the title (see kicker_apart()); 0 if
+ * none.  A title that starts with a topic ("Brexit talks resume") has no
+ * such teaser, so it keeps its first words; and what is left is a title
+ * of three words at least, as strong_title() has it. */
+static size_t glued_kicker(const struct doc *d, size_t i)
+{
+	const struct line *l = &d->lines[i];
+	const struct word *w = line_words(d, l);
+	size_t n = l->f.words, k, j;
+
+	for (k = 1; k <= HEADLINE_KICKER_WORDS && k + 3 <= n; k++) {
+		size_t end = w[k - 1].start + w[k - 1].len, nb;
+
+		if (!cp_is_upper(cp_decode(l->text + w[k].start, &nb)) ||
+		    space_len(l->text + end, w[k].start - end) !=
+			    w[k].start - end)
+			continue;	/* no title starts there, or a
+					 * separator sets the kicker apart */
+		for (j = 0; j < d->nlines; j++)
+			if (j != i && !line_blank(&d->lines[j]) &&
+			    kicker_apart(d, &d->lines[j], w, k, w + k, n - k))
+				return w[k].start;
+	}
+	return 0;
+}
+
 /* A headline is a title, not an item of the list it was picked from nor
- * a dateline: drop a list marker or a date before it. */
+ * a dateline nor its kicker: drop a list marker, a date or a kicker
+ * before it. */
 static void strip_prefix(struct doc *d, size_t i)
 {
 	struct line *l = &d->lines[i];
@@ -1446,6 +1558,8 @@ static void strip_prefix(struct doc *d, size_t i)
 
 	if (n == 0)
 		n = date_prefix(l);
+	if (n == 0)
+		n = glued_kicker(d, i);
 	if (n == 0)
 		return;
 	l->text += n;

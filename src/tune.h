@@ -176,6 +176,11 @@
 					 * the upper line of such a pair is the
 					 * headline 52 times to 16, where after
 					 * a kicker the lower one is, 69 to 24 */
+#define HEADLINE_KICKER_TEASER	2	/* a kicker run into the picked
+					 * headline is dropped when a teaser
+					 * sets its words apart ("Kicker:
+					 * Title") with this many words at
+					 * least besides them */
 #define HEADLINE_DECK_SHARE	0.6f	/* a line whose body overlap is at
 					 * least this share of its standfirst's
 					 * makes one title with it, scored with

@@ -325,6 +325,35 @@ START_TEST(test_headline_without_date)
 	ck_assert_str_eq(d->lines[3].text, HEADLINE);
 	d = run(&p, MENU "\n2024 - " HEADLINE "\n\n" P1 "\n\n" P2 "\n");
 	ck_assert_str_eq(d->lines[3].text, "2024 - " HEADLINE);
+	d = run(&p, MENU "\n12.05.2024" HEADLINE "\n\n" P1 "\n\n" P2
+		"\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A kicker run into the title is not part of the headline when a
+ * teaser elsewhere on the page sets it apart; without such a teaser the
+ * first words stay. */
+#define GLUED "Harbour vote " HEADLINE
+START_TEST(test_headline_without_glued_kicker)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" GLUED "\n\n" P1 "\n\n" P2 "\n\n" P3
+		"\n\nMore news\n" HEADLINE " - Harbour vote\nHarbour vote: "
+		"Town rebuilds old stone pier\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	d = run(&p, MENU "\n" GLUED "\n\n" P1 "\n\n" P2 "\n\n" P3
+		"\n\nMore news\nHarbour vote: Town rebuilds old stone "
+		"pier\n");
+	ck_assert_str_eq(d->lines[3].text, GLUED);
+	d = run(&p, MENU "\n" GLUED "\n\n" P1 "\n\n" P2 "\n\n" P3
+		"\n\nMore news\nHarbour vote: rebuilding begins\n");
+	ck_assert_str_eq(d->lines[3].text, GLUED);
 	pipeline_free(&p);
 }
 END_TEST
@@ -556,6 +585,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_headline_not_image_name);
 	tcase_add_test(tc, test_headline_without_date);
+	tcase_add_test(tc, test_headline_without_glued_kicker);
 	tcase_add_test(tc, test_headline_date_after_byline);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
