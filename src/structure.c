@@ -1567,6 +1567,38 @@ static void strip_prefix(struct doc *d, size_t i)
 	line_trim(l);
 }
 
+/* The headline's standfirst, when the article left it out: among the
+ * HEADLINE_NEIGHBOURS lines below the headline, past dates, short lines
+ * and lines a rule dropped, a title-like line of prose with
+ * LEDE_MIN_WORDS words that was dropped only for where it stands: above
+ * the span, in a gap of it, or (a sentence) as part of a longer line, as
+ * a page's description repeats it.  It says what the article is about:
+ * it is the lede.  Not a line a rule cut, a caption that lost its
+ * credit.  SIZE_MAX if none. */
+static size_t standfirst_below(const struct doc *d, size_t head)
+{
+	size_t i = head, seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (date_like(l) || l->verdict == VERDICT_DROP ||
+		    l->f.words < LEDE_MIN_WORDS)
+			continue;
+		if (l->role == ROLE_DROP && l->rule < 0 &&
+		    (l->reason == REASON_OUTSIDE || l->reason == REASON_GAP ||
+		     (l->reason == REASON_CONTAINED && ends_like_text(l))) &&
+		    title_like(l) && !l->f.lower &&
+		    (l->cls == CLS_NEAR || l->cls == CLS_GOOD))
+			return i;
+		break;
+	}
+	return SIZE_MAX;
+}
+
 void structure_apply(struct structure *s, struct doc *d)
 {
 	size_t from, to, i, first = SIZE_MAX, last, head, lede;
@@ -1607,6 +1639,10 @@ void structure_apply(struct structure *s, struct doc *d)
 		d->lines[head].role = ROLE_HEADLINE;
 		d->lines[head].reason = REASON_HEADLINE;
 		strip_prefix(d, head);
+		if ((i = standfirst_below(d, head)) != SIZE_MAX) {
+			d->lines[i].role = ROLE_BODY;
+			d->lines[i].reason = REASON_CONTENT;
+		}
 	}
 	lede = SIZE_MAX;
 	for (i = head == SIZE_MAX ? 0 : head + 1; i < d->nlines; i++)
