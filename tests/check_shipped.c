@@ -327,6 +327,10 @@ START_TEST(test_rules_keep_article_lines)
 		"Die Gruppe rief: Unterstützt unsere Arbeit!\n"
 		"Das Foto ist public domain und darf frei genutzt werden.\n"
 		"Am meisten gelesen wurde der Bericht über den Zoo.\n"
+		"The app does not provide medical advice, the company "
+		"said.\n"
+		"The photo, licensed from Getty Images, shows the mayor.\n"
+		"Als Kind leite ich den Blick auf das Meer.\n"
 		"Ich bin mit der Verarbeitung nicht einverstanden, sagte "
 		"der Kläger.\n";
 	struct rule_set *rs = shipped_rules();
