@@ -331,6 +331,9 @@ START_TEST(test_rules_keep_article_lines)
 		"said.\n"
 		"The photo, licensed from Getty Images, shows the mayor.\n"
 		"Als Kind leite ich den Blick auf das Meer.\n"
+		"Mehr Informationen zum Thema finden Sie im Bericht.\n"
+		"Der Erfolg dieses Projekts hängt von der Einbindung der "
+		"Bürger ab.\n"
 		"Ich bin mit der Verarbeitung nicht einverstanden, sagte "
 		"der Kläger.\n";
 	struct rule_set *rs = shipped_rules();
