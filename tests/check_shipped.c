@@ -292,7 +292,24 @@ START_TEST(test_rules_keep_article_lines)
 		"The club's members said they would rather give now.\n"
 		"Ihr Browser unterstützt Inlineframes\n"
 		"Das Heft erscheint monatlich und ist im Abo billiger als "
-		"am Kiosk.\n";
+		"am Kiosk.\n"
+		"Anna Muster ist Redakteurin bei der Zeitung gewesen, bevor "
+		"sie in die Politik ging.\n"
+		"Er ist Autor bei einem Verlag. Sie ist Lehrerin.\n"
+		"Zu seinen Hobbys zählen Lesen und Wandern.\n"
+		"Unsere Arbeit ist nur mit Geduld möglich.\n"
+		"Die Gruppe rief: Unterstützt unsere Arbeit!\n"
+		"Das Foto ist public domain und darf frei genutzt werden.\n"
+		"Am meisten gelesen wurde der Bericht über den Zoo.\n"
+		"The app does not provide medical advice, the company "
+		"said.\n"
+		"The photo, licensed from Getty Images, shows the mayor.\n"
+		"Als Kind leite ich den Blick auf das Meer.\n"
+		"Mehr Informationen zum Thema finden Sie im Bericht.\n"
+		"Der Erfolg dieses Projekts hängt von der Einbindung der "
+		"Bürger ab.\n"
+		"Ich bin mit der Verarbeitung nicht einverstanden, sagte "
+		"der Kläger.\n";
 	struct rule_set *rs = shipped_rules();
 	struct doc d;
 	size_t i;
