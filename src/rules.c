@@ -456,6 +456,7 @@ static int parse_rule(const struct cursor *c, const char *s)
 	if (!r.re || parse_options(c, end, &r) < 0) {
 		pcre2_code_free(r.re);
 		pcre2_code_free(r.end);
+		pcre2_code_free(r.only);
 		return -1;
 	}
 	r.name = xstrndup(name, (size_t)(word_end(name) - name));

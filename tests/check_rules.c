@@ -373,6 +373,11 @@ START_TEST(test_error_bad_max)
 	assert_error("section a /x/ max=\n", want);
 	assert_error("section a /x/ max=-1\n", want);
 	assert_error("section a /x/ max=99999999999999999999999\n", want);
+	/* the patterns of the options before the bad one are freed (the
+	 * leak shows under make check-asan and make valgrind) */
+	assert_error("section a /x/ until=/y/ while=/z/ max=0\n",
+		     "filter: t.rules:1:39: max= takes a positive number of "
+		     "lines\n");
 }
 END_TEST
 
