@@ -682,6 +682,21 @@ static void drop_loose_sentences(struct structure *s, struct doc *d,
 	}
 }
 
+/* The line above line i is one a rule dropped, a "Read more:" pointer
+ * set between two sections, with article text above it. */
+static bool pointer_above(const struct doc *d, size_t i)
+{
+	while (i-- > 0) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		return l->verdict == VERDICT_DROP && l->cls != CLS_SHORT &&
+		       text_beside(d, i, -1);
+	}
+	return false;
+}
+
 /* A short line is article only between article text: a subheading, a
  * short paragraph.  Next to anything else it is a caption, a share
  * button, a "Read more:". */
@@ -693,7 +708,8 @@ static void drop_loose_short(struct doc *d, size_t from, size_t to)
 		struct line *l = &d->lines[i];
 
 		if (alive(l) && l->reason == REASON_CONTEXT &&
-		    (!text_beside(d, i, -1) || !text_beside(d, i, 1)))
+		    (!(text_beside(d, i, -1) || pointer_above(d, i)) ||
+		     !text_beside(d, i, 1)))
 			set_drop(l, REASON_GAP);
 	}
 }
