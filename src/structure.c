@@ -456,11 +456,42 @@ static void weigh(struct structure *s, const struct doc *d)
 		weigh_gap(s, d, gap, d->nlines);
 }
 
+static bool date_like(const struct line *l);
+static bool title_like(const struct line *l);
+static bool dated(const struct line *l);
+static bool dated_with_day(const struct line *l);
+
+/* Whether the block that starts at line start has a post's header just
+ * above it, within SPAN_HEAD_LINES lines: a title of two words or more
+ * right above a dateline or byline with a date that names its day.  A
+ * blog's or a news site's post opens so; a sidebar's widgets and the
+ * menus above a list of comments do not, nor does a teaser's heading
+ * that holds only a year. */
+static bool headed(const struct doc *d, size_t start)
+{
+	size_t i = start;
+	unsigned seen = 0;
+	bool below_date = false;
+
+	while (i-- > 0 && seen < SPAN_HEAD_LINES) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (below_date)
+			return title_like(l) && l->f.words >= 2;
+		below_date = date_like(l) && dated(l) && dated_with_day(l);
+	}
+	return false;
+}
+
 /* The article span.  Kadane's scan splits the page into runs whose
  * running sum stays positive; each run's best prefix is a block of
  * text.  The article is the first block that weighs at least
- * SPAN_EARLY_SHARE of the heaviest one: related teasers and comments
- * come after the article and can outweigh it. */
+ * SPAN_EARLY_SHARE of the heaviest one, or SPAN_HEADED_SHARE under a
+ * post's header: related teasers and comments come after the article
+ * and can outweigh it. */
 static void find_span(const struct structure *s, const struct doc *d,
 		      size_t *from, size_t *to)
 {
@@ -474,7 +505,10 @@ static void find_span(const struct structure *s, const struct doc *d,
 	sum = 0;
 	for (i = 0; i <= d->nlines; i++) {
 		if (i == d->nlines || sum <= 0) {
-			if (run_best > 0 && run_best >= SPAN_EARLY_SHARE * best) {
+			if (run_best > 0 &&
+			    (run_best >= SPAN_EARLY_SHARE * best ||
+			     (run_best >= SPAN_HEADED_SHARE * best &&
+			      headed(d, start)))) {
 				*from = start;
 				*to = run_to;
 				break;
@@ -817,6 +851,42 @@ static bool dated(const struct line *l)
 		    (c == '.' || c == '/' || c == ':' || c == '-'))
 			return true;
 		run = 0;
+	}
+	return false;
+}
+
+/* The length of the run of figures that starts at text[i]. */
+static size_t figures_at(const struct line *l, size_t i)
+{
+	size_t from = i;
+
+	while (i < l->len && ascii_digit(l->text[i]))
+		i++;
+	return i - from;
+}
+
+/* Whether a date names its day, not only a month or a year: "13. Januar
+ * 2014", "Jan 18, 2019", "28.01.22", "2021-03-12" have a figure of one
+ * or two digits that is not a month joined to the year after it, where
+ * "Sonderheft 1/2019" and a heading's "IBA 2027" have none. */
+static bool dated_with_day(const struct line *l)
+{
+	size_t i = 0, run;
+
+	while (i < l->len) {
+		run = figures_at(l, i);
+		if (run == 0) {
+			i++;
+			continue;
+		}
+		i += run;
+		if (run > 2)
+			continue;
+		if (i + 1 < l->len &&
+		    (l->text[i] == '.' || l->text[i] == '/' ||
+		     l->text[i] == '-') && figures_at(l, i + 1) == 4)
+			continue;
+		return true;
 	}
 	return false;
 }

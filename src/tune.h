@@ -46,8 +46,9 @@
 
 /* Article span (structure.c): each line adds its weight; runs with a
  * positive running sum are blocks, and the article is the first block
- * that weighs SPAN_EARLY_SHARE of the heaviest.  A NEAR line with no
- * GOOD line beside it weighs as a short one. */
+ * that weighs SPAN_EARLY_SHARE of the heaviest (SPAN_HEADED_SHARE under
+ * a post's header).  A NEAR line with no GOOD line beside it weighs as a
+ * short one. */
 #define WEIGHT_GOOD_PER_CHAR	1.0f
 #define WEIGHT_GOOD_MAX		400.0f	/* one long line is not an article */
 #define WEIGHT_NEAR_PER_CHAR	0.5f
@@ -81,6 +82,16 @@
 
 #define SPAN_EARLY_SHARE	0.5f	/* the first block this share of the
 					 * heaviest is the article */
+#define SPAN_HEADED_SHARE	0.2f	/* ...or this share, under a post's
+					 * header: a title right above a
+					 * date that names its day ("Jan
+					 * 18, 2019", "28.01.22"); a short
+					 * post outweighed by its comments
+					 * or sidebar opens so */
+#define SPAN_HEAD_LINES		4	/* the header's lines (blank ones
+					 * aside) above the block: a title,
+					 * a dateline, a share bar or a
+					 * photo credit */
 
 /* A section front is a list of teasers, a title, a blurb, a byline and
  * a photo credit each, with menus between its sections, and no article:
