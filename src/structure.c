@@ -913,12 +913,15 @@ static bool closing_heading(const struct line *l)
 /* Below line edge, the article's last line: a run of CLOSING_MIN_LINES
  * sentences or more with no blank line between them (a summary of
  * points, a job's requirements, tips), after at most a short heading,
- * goes with the article.  Alone each weighs as a short line, so the
+ * goes with the article; CLOSING_MIN_SPACED if blank lines part them,
+ * as a rendering that sets list items apart does.  Alone each weighs as a short line, so the
  * span ends above them.  A list of teasers alternates titles that end
  * in no full stop with blurbs, and fails the run. */
 static void attach_closing(struct doc *d, size_t edge)
 {
-	size_t i = edge + 1, head = SIZE_MAX, start, j;
+	size_t i = edge + 1, head = SIZE_MAX, start, end, j;
+	unsigned items = 0;
+	bool spaced = false;	/* blank lines between the items */
 
 	while (i < d->nlines && line_blank(&d->lines[i]))
 		i++;
@@ -927,11 +930,18 @@ static void attach_closing(struct doc *d, size_t edge)
 		while (i < d->nlines && line_blank(&d->lines[i]))
 			i++;
 	}
-	for (start = i; i < d->nlines && closing_item(&d->lines[i]); i++)
-		;
-	if (i - start < CLOSING_MIN_LINES)
+	for (start = end = i; i < d->nlines; i++) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (!closing_item(&d->lines[i]))
+			break;
+		spaced = spaced || (items > 0 && end != i);
+		items++;
+		end = i + 1;
+	}
+	if (items < (spaced ? CLOSING_MIN_SPACED : CLOSING_MIN_LINES))
 		return;
-	for (j = head != SIZE_MAX ? head : start; j < i; j++) {
+	for (j = head != SIZE_MAX ? head : start; j < end; j++) {
 		if (line_blank(&d->lines[j]))
 			continue;
 		d->lines[j].role = ROLE_BODY;

@@ -134,8 +134,11 @@
  * requirements, tips under a recipe): this many sentences in a row, no
  * blank line between, each weighing as a short line alone.  Two
  * suffice, as tips under a recipe often come in pairs; a teaser's
- * title ends in no full stop and breaks the run. */
+ * title ends in no full stop and breaks the run.  With blank lines
+ * between them they may be paragraphs a page renders apart, and it
+ * takes CLOSING_MIN_SPACED of them to make a list. */
 #define CLOSING_MIN_LINES	2
+#define CLOSING_MIN_SPACED	3
 
 /* Headline: the best-scoring line among this many lines above the
  * article (the first article line included).  Each HEADLINE_* weight is
