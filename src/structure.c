@@ -954,6 +954,71 @@ static size_t attach_list(struct doc *d, size_t edge, int dir)
 	return end;
 }
 
+/* ---- a closing list of sentences below the article ---------------------- */
+
+/* A line dropped below the article only for where it stands: outside
+ * the span, or a NEAR line with no prose beside it.  Not a repeat, not
+ * one a rule judged. */
+static bool dropped_for_place(const struct line *l)
+{
+	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
+	       l->copies <= 1 &&
+	       (l->reason == REASON_OUTSIDE || l->reason == REASON_GAP);
+}
+
+/* A line of a closing list: a sentence that reads as text. */
+static bool closing_item(const struct line *l)
+{
+	return dropped_for_place(l) && !l->f.code &&
+	       (l->cls == CLS_NEAR || l->cls == CLS_GOOD) && l->f.punct_end;
+}
+
+/* A short heading over such a list: "Serving tips", "Requirements". */
+static bool closing_heading(const struct line *l)
+{
+	return dropped_for_place(l) && l->cls == CLS_SHORT &&
+	       !l->f.punct_end && !l->f.code;
+}
+
+/* Below line edge, the article's last line: a run of CLOSING_MIN_LINES
+ * sentences or more with no blank line between them (a summary of
+ * points, a job's requirements, tips), after at most a short heading,
+ * goes with the article; CLOSING_MIN_SPACED if blank lines part them,
+ * as a rendering that sets list items apart does.  Alone each weighs as a short line, so the
+ * span ends above them.  A list of teasers alternates titles that end
+ * in no full stop with blurbs, and fails the run. */
+static void attach_closing(struct doc *d, size_t edge)
+{
+	size_t i = edge + 1, head = SIZE_MAX, start, end, j;
+	unsigned items = 0;
+	bool spaced = false;	/* blank lines between the items */
+
+	while (i < d->nlines && line_blank(&d->lines[i]))
+		i++;
+	if (i < d->nlines && closing_heading(&d->lines[i])) {
+		head = i++;
+		while (i < d->nlines && line_blank(&d->lines[i]))
+			i++;
+	}
+	for (start = end = i; i < d->nlines; i++) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (!closing_item(&d->lines[i]))
+			break;
+		spaced = spaced || (items > 0 && end != i);
+		items++;
+		end = i + 1;
+	}
+	if (items < (spaced ? CLOSING_MIN_SPACED : CLOSING_MIN_LINES))
+		return;
+	for (j = head != SIZE_MAX ? head : start; j < end; j++) {
+		if (line_blank(&d->lines[j]))
+			continue;
+		d->lines[j].role = ROLE_BODY;
+		d->lines[j].reason = REASON_CONTENT;
+	}
+}
+
 /* ---- numbered sections cut by insets --------------------------------- */
 
 /* The number of a numbered section's or item's line ("3. Check the
@@ -1718,7 +1783,7 @@ void structure_apply(struct structure *s, struct doc *d)
 		return;
 	for (last = d->nlines - 1; d->lines[last].role != ROLE_BODY; last--)
 		;
-	attach_list(d, last, 1);
+	attach_closing(d, attach_list(d, last, 1));
 	first = attach_list(d, first, -1);
 	head = pick_headline(s, d, first);
 	if (head != SIZE_MAX) {

@@ -141,6 +141,16 @@
 #define LIST_FIGURE_SHARE	0.3f
 #define LIST_PLAIN_RUN		4
 
+/* A closing list below the article (a summary of points, a job's
+ * requirements, tips under a recipe): this many sentences in a row, no
+ * blank line between, each weighing as a short line alone.  Two
+ * suffice, as tips under a recipe often come in pairs; a teaser's
+ * title ends in no full stop and breaks the run.  With blank lines
+ * between them they may be paragraphs a page renders apart, and it
+ * takes CLOSING_MIN_SPACED of them to make a list. */
+#define CLOSING_MIN_LINES	2
+#define CLOSING_MIN_SPACED	3
+
 /* Headline: the best-scoring line among this many lines above the
  * article (the first article line included).  Each HEADLINE_* weight is
  * added when the line has the property; fitted as a softmax ranker on
