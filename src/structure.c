@@ -1021,22 +1021,55 @@ static void attach_closing(struct doc *d, size_t edge)
 
 /* ---- numbered sections cut by insets --------------------------------- */
 
-/* The number of a numbered section's or item's line ("3. Check the
- * door", "12) Tip"), 0 if it is none.  Not a date: "28. November". */
-static unsigned item_number(const struct line *l)
+/* The figures that start line l, up to three, as a number; *len gets
+ * how many there are. */
+static unsigned leading_number(const struct line *l, size_t *len)
 {
 	unsigned n = 0;
 	size_t i;
 
-	if (date_like(l))
-		return 0;
 	for (i = 0; i < l->len && i < 3 && l->text[i] >= '0' &&
 		    l->text[i] <= '9'; i++)
 		n = 10 * n + (unsigned)(l->text[i] - '0');
+	*len = i;
+	return n;
+}
+
+/* The number of a numbered section's or item's line ("3. Check the
+ * door", "12) Tip"), 0 if it is none.  Not a date: "28. November". */
+static unsigned item_number(const struct line *l)
+{
+	size_t i;
+	unsigned n = leading_number(l, &i);
+
+	if (date_like(l))
+		return 0;
 	if (i == 0 || i + 1 >= l->len ||
 	    (l->text[i] != '.' && l->text[i] != ')') || l->text[i + 1] != ' ')
 		return 0;
 	return n;
+}
+
+/* The number of a line that is a step's number alone, its text on the
+ * lines below ("1.", "2)"), as recipes and how-tos set their steps; 0
+ * if it is none. */
+static unsigned step_number(const struct line *l)
+{
+	size_t i;
+	unsigned n = leading_number(l, &i);
+
+	if (i == 0 || i + 1 != l->len ||
+	    (l->text[i] != '.' && l->text[i] != ')'))
+		return 0;
+	return n;
+}
+
+/* The number of a numbered section, on its title's line or alone. */
+static unsigned section_number(const struct line *l)
+{
+	unsigned n = item_number(l);
+
+	return n > 0 ? n : step_number(l);
 }
 
 /* The number of the last numbered line of [from, to) that no rule
@@ -1047,7 +1080,7 @@ static unsigned last_item(const struct doc *d, size_t from, size_t to)
 
 	while (to-- > from)
 		if (d->lines[to].verdict != VERDICT_DROP &&
-		    (n = item_number(&d->lines[to])) > 0)
+		    (n = section_number(&d->lines[to])) > 0)
 			return n;
 	return 0;
 }
@@ -1077,6 +1110,9 @@ static size_t block_after(const struct structure *s, const struct doc *d,
  * the door") that a gallery, a video player or an advertisement cuts
  * into blocks: the text that starts with the number after the span's
  * last one goes on with the article, however long the inset before it.
+ * A span with no numbers yet goes on with the steps below it only from
+ * a "1." alone on its line, a recipe's method below its table of
+ * ingredients: a "1. Peter says:" starts a thread of comments as often.
  * One pass down the page. */
 static void join_numbered(const struct structure *s, const struct doc *d,
 			  size_t from, size_t *to)
@@ -1084,11 +1120,12 @@ static void join_numbered(const struct structure *s, const struct doc *d,
 	unsigned last = last_item(d, from, *to);
 	size_t i, end;
 
-	for (i = *to; last > 0 && i < d->nlines; i++) {
+	for (i = *to; i < d->nlines; i++) {
 		const struct line *l = &d->lines[i];
 
 		if (line_blank(l) || l->verdict == VERDICT_DROP ||
-		    l->copies > 1 || item_number(l) != last + 1)
+		    l->copies > 1 || section_number(l) != last + 1 ||
+		    (last == 0 && step_number(l) == 0))
 			continue;
 		end = block_after(s, d, i);
 		if (end == i)
