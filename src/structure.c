@@ -774,6 +774,27 @@ static bool text_before_one(const struct doc *d, size_t i)
 	return false;
 }
 
+/* An image as a text rendering shows it: one bracketed token, its file
+ * name or a placeholder ("[missing-img]", "[IMG_0412]"). */
+static bool image_token(const struct line *l)
+{
+	return l->len > 2 && l->text[0] == '[' && l->text[l->len - 1] == ']' &&
+	       !memchr(l->text, ' ', l->len);
+}
+
+/* text_beside(), looking past one image. */
+static bool text_past_image(const struct doc *d, size_t i, int dir)
+{
+	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines)) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		return image_token(l) && text_beside(d, i, dir);
+	}
+	return false;
+}
+
 /* A short line is article only between article text: a subheading, a
  * short paragraph.  Next to anything else it is a caption, a share
  * button, a "Read more:".  A subheading may have one short line
@@ -785,15 +806,17 @@ static void drop_loose_short(struct doc *d, size_t from, size_t to)
 
 	for (i = from; i < to; i++) {
 		struct line *l = &d->lines[i];
-		bool above, below;
+		bool sub, above, below;
 
 		if (!alive(l) || l->reason != REASON_CONTEXT)
 			continue;
+		sub = subheading(l);
 		above = text_beside(d, i, -1) ||
-			(subheading(l) && text_beside(d, i, 1) &&
-			 text_before_one(d, i));
+			(sub && text_past_image(d, i, -1));
 		below = text_beside(d, i, 1) ||
-			(above && subheading(l) && text_after_one(d, i));
+			(sub && text_past_image(d, i, 1));
+		above = above || (sub && below && text_before_one(d, i));
+		below = below || (sub && above && text_after_one(d, i));
 		if (!(above || pointer_above(d, i)) || !below)
 			set_drop(l, REASON_GAP);
 	}
