@@ -731,19 +731,93 @@ static bool pointer_above(const struct doc *d, size_t i)
 	return false;
 }
 
+/* Line i reads as a subheading: a few capitalised words, no full stop,
+ * said once on the page (a repeated one is a label). */
+static bool subheading(const struct line *l)
+{
+	return l->cls == CLS_SHORT && !l->f.punct_end && !l->f.lower &&
+	       !l->f.code && l->copies <= 1 &&
+	       l->f.words >= SUBHEAD_MIN_WORDS &&
+	       l->f.words <= SUBHEAD_MAX_WORDS;
+}
+
+/* The nearest non-blank line below line i is a short line or a NEAR
+ * line not dropped so far, with article text right below it: the lead-in
+ * under a subheading ("Step one", then "You will need:", then the
+ * paragraph). */
+static bool text_after_one(const struct doc *d, size_t i)
+{
+	while (++i < d->nlines) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		return alive(l) && (l->cls == CLS_SHORT || l->cls == CLS_NEAR) &&
+		       text_beside(d, i, 1);
+	}
+	return false;
+}
+
+/* The nearest non-blank line above line i is a short line that stayed,
+ * with article text right above it: a heading over a numbered
+ * section, a caption over a subheading. */
+static bool text_before_one(const struct doc *d, size_t i)
+{
+	while (i-- > 0) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		return alive(l) && l->cls == CLS_SHORT &&
+		       text_beside(d, i, -1);
+	}
+	return false;
+}
+
+/* An image as a text rendering shows it: one bracketed token, its file
+ * name or a placeholder ("[missing-img]", "[IMG_0412]"). */
+static bool image_token(const struct line *l)
+{
+	return l->len > 2 && l->text[0] == '[' && l->text[l->len - 1] == ']' &&
+	       !memchr(l->text, ' ', l->len);
+}
+
+/* text_beside(), looking past one image. */
+static bool text_past_image(const struct doc *d, size_t i, int dir)
+{
+	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines)) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		return image_token(l) && text_beside(d, i, dir);
+	}
+	return false;
+}
+
 /* A short line is article only between article text: a subheading, a
  * short paragraph.  Next to anything else it is a caption, a share
- * button, a "Read more:". */
+ * button, a "Read more:".  A subheading may have one short line
+ * between it and the article: a lead-in under it above the next
+ * paragraph, or a section heading or a caption over it. */
 static void drop_loose_short(struct doc *d, size_t from, size_t to)
 {
 	size_t i;
 
 	for (i = from; i < to; i++) {
 		struct line *l = &d->lines[i];
+		bool sub, above, below;
 
-		if (alive(l) && l->reason == REASON_CONTEXT &&
-		    (!(text_beside(d, i, -1) || pointer_above(d, i)) ||
-		     !text_beside(d, i, 1)))
+		if (!alive(l) || l->reason != REASON_CONTEXT)
+			continue;
+		sub = subheading(l);
+		above = text_beside(d, i, -1) ||
+			(sub && text_past_image(d, i, -1));
+		below = text_beside(d, i, 1) ||
+			(sub && text_past_image(d, i, 1));
+		above = above || (sub && below && text_before_one(d, i));
+		below = below || (sub && above && text_after_one(d, i));
+		if (!(above || pointer_above(d, i)) || !below)
 			set_drop(l, REASON_GAP);
 	}
 }

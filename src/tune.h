@@ -134,6 +134,13 @@
  * and menu items are shorter or end in no full stop. */
 #define DIALOGUE_MIN_WORDS	5
 
+/* A subheading inside the span (drop_loose_short()): a short line of
+ * SUBHEAD_MIN_WORDS to SUBHEAD_MAX_WORDS words.  One or two words are
+ * a label or a prompt ("Share", "Order now"); more than a short title
+ * is a caption or a teaser. */
+#define SUBHEAD_MIN_WORDS	3
+#define SUBHEAD_MAX_WORDS	8
+
 /* Lists of figures at the article's edge (ingredients, settings): at
  * least LIST_MIN_FIGURES short lines with figures, this share of the
  * list's lines, and no LIST_PLAIN_RUN lines in a row without. */
