@@ -636,19 +636,27 @@ static void trim_tail(const struct structure *s, const struct doc *d,
 	}
 }
 
+/* The nearest non-blank line before (dir -1) or after (+1) line i,
+ * SIZE_MAX if none. */
+static size_t line_beside(const struct doc *d, size_t i, int dir)
+{
+	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))
+		if (!line_blank(&d->lines[i]))
+			return i;
+	return SIZE_MAX;
+}
+
 /* The nearest non-blank line before (dir -1) or after (+1) line i
  * holds article text. */
 static bool text_beside(const struct doc *d, size_t i, int dir)
 {
-	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines)) {
-		const struct line *l = &d->lines[i];
+	const struct line *l;
 
-		if (line_blank(l))
-			continue;
-		return l->role == ROLE_BODY && (l->reason == REASON_CONTENT ||
-						 l->verdict == VERDICT_KEEP);
-	}
-	return false;
+	if ((i = line_beside(d, i, dir)) == SIZE_MAX)
+		return false;
+	l = &d->lines[i];
+	return l->role == ROLE_BODY && (l->reason == REASON_CONTENT ||
+					 l->verdict == VERDICT_KEEP);
 }
 
 /* s->ctx[i]: prose lies above line i in [from, to), NEAR lines between. */
@@ -720,15 +728,13 @@ static void drop_loose_sentences(struct structure *s, struct doc *d,
  * set between two sections, with article text above it. */
 static bool pointer_above(const struct doc *d, size_t i)
 {
-	while (i-- > 0) {
-		const struct line *l = &d->lines[i];
+	const struct line *l;
 
-		if (line_blank(l))
-			continue;
-		return l->verdict == VERDICT_DROP && l->cls != CLS_SHORT &&
-		       text_beside(d, i, -1);
-	}
-	return false;
+	if ((i = line_beside(d, i, -1)) == SIZE_MAX)
+		return false;
+	l = &d->lines[i];
+	return l->verdict == VERDICT_DROP && l->cls != CLS_SHORT &&
+	       text_beside(d, i, -1);
 }
 
 /* Line i reads as a subheading: a few capitalised words, no full stop,
@@ -747,15 +753,13 @@ static bool subheading(const struct line *l)
  * paragraph). */
 static bool text_after_one(const struct doc *d, size_t i)
 {
-	while (++i < d->nlines) {
-		const struct line *l = &d->lines[i];
+	const struct line *l;
 
-		if (line_blank(l))
-			continue;
-		return alive(l) && (l->cls == CLS_SHORT || l->cls == CLS_NEAR) &&
-		       text_beside(d, i, 1);
-	}
-	return false;
+	if ((i = line_beside(d, i, 1)) == SIZE_MAX)
+		return false;
+	l = &d->lines[i];
+	return alive(l) && (l->cls == CLS_SHORT || l->cls == CLS_NEAR) &&
+	       text_beside(d, i, 1);
 }
 
 /* The nearest non-blank line above line i is a short line that stayed,
@@ -763,15 +767,10 @@ static bool text_after_one(const struct doc *d, size_t i)
  * section, a caption over a subheading. */
 static bool text_before_one(const struct doc *d, size_t i)
 {
-	while (i-- > 0) {
-		const struct line *l = &d->lines[i];
-
-		if (line_blank(l))
-			continue;
-		return alive(l) && l->cls == CLS_SHORT &&
-		       text_beside(d, i, -1);
-	}
-	return false;
+	if ((i = line_beside(d, i, -1)) == SIZE_MAX)
+		return false;
+	return alive(&d->lines[i]) && d->lines[i].cls == CLS_SHORT &&
+	       text_beside(d, i, -1);
 }
 
 /* An image as a text rendering shows it: one bracketed token, its file
@@ -785,14 +784,9 @@ static bool image_token(const struct line *l)
 /* text_beside(), looking past one image. */
 static bool text_past_image(const struct doc *d, size_t i, int dir)
 {
-	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines)) {
-		const struct line *l = &d->lines[i];
-
-		if (line_blank(l))
-			continue;
-		return image_token(l) && text_beside(d, i, dir);
-	}
-	return false;
+	if ((i = line_beside(d, i, dir)) == SIZE_MAX)
+		return false;
+	return image_token(&d->lines[i]) && text_beside(d, i, dir);
 }
 
 /* A short line is article only between article text: a subheading, a
@@ -1058,9 +1052,10 @@ static bool closing_heading(const struct line *l)
  * sentences or more with no blank line between them (a summary of
  * points, a job's requirements, tips), after at most a short heading,
  * goes with the article; CLOSING_MIN_SPACED if blank lines part them,
- * as a rendering that sets list items apart does.  Alone each weighs as a short line, so the
- * span ends above them.  A list of teasers alternates titles that end
- * in no full stop with blurbs, and fails the run. */
+ * as a rendering that sets list items apart does.  Alone each weighs as
+ * a short line, so the span ends above them.  A list of teasers
+ * alternates titles that end in no full stop with blurbs, and fails the
+ * run. */
 static void attach_closing(struct doc *d, size_t edge)
 {
 	size_t i = edge + 1, head = SIZE_MAX, start, end, j;
@@ -1102,8 +1097,7 @@ static unsigned leading_number(const struct line *l, size_t *len)
 	unsigned n = 0;
 	size_t i;
 
-	for (i = 0; i < l->len && i < 3 && l->text[i] >= '0' &&
-		    l->text[i] <= '9'; i++)
+	for (i = 0; i < l->len && i < 3 && ascii_digit(l->text[i]); i++)
 		n = 10 * n + (unsigned)(l->text[i] - '0');
 	*len = i;
 	return n;
@@ -1607,27 +1601,6 @@ static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 	return best;
 }
 
-/* The bytes of the marker of a numbered item ("3. ", "12) "): its
- * figures, the sign and the space. */
-static size_t number_len(const struct line *l)
-{
-	size_t i = 0;
-
-	while (i < l->len && l->text[i] >= '0' && l->text[i] <= '9')
-		i++;
-	return i + 2;
-}
-
-/* The nearest non-blank line before (dir -1) or after (+1) line i, NULL
- * if none. */
-static const struct line *line_beside(const struct doc *d, size_t i, int dir)
-{
-	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))
-		if (!line_blank(&d->lines[i]))
-			return &d->lines[i];
-	return NULL;
-}
-
 /* Whether line i, item n, is in a numbered list: the line before it is
  * item n - 1 or the line after it item n + 1.  A lone "15. " starts a
  * title with an ordinal ("15. Zukunftsforum"); a run of them is a list,
@@ -1635,12 +1608,12 @@ static const struct line *line_beside(const struct doc *d, size_t i, int dir)
  * "2. News", "3. The title"). */
 static bool in_numbered_list(const struct doc *d, size_t i, unsigned n)
 {
-	const struct line *prev = line_beside(d, i, -1),
-			  *next = line_beside(d, i, 1);
+	size_t prev = line_beside(d, i, -1), next = line_beside(d, i, 1);
 	unsigned m;
 
-	return (prev && (m = item_number(prev)) > 0 && m + 1 == n) ||
-	       (next && item_number(next) == n + 1);
+	return (prev != SIZE_MAX && (m = item_number(&d->lines[prev])) > 0 &&
+		m + 1 == n) ||
+	       (next != SIZE_MAX && item_number(&d->lines[next]) == n + 1);
 }
 
 /* The bytes of the list marker that starts line i, "• " or, in a
@@ -1653,9 +1626,10 @@ static size_t list_marker(const struct doc *d, size_t i)
 
 	if (!l->f.bullet)
 		return 0;
-	if (l->text[0] >= '0' && l->text[0] <= '9') {
+	if (ascii_digit(l->text[0])) {	/* "3. ": figures, sign, space */
 		n = item_number(l);
-		return n > 0 && in_numbered_list(d, i, n) ? number_len(l) : 0;
+		leading_number(l, &len);
+		return n > 0 && in_numbered_list(d, i, n) ? len + 2 : 0;
 	}
 	cp_decode(l->text, &len);	/* a bullet sign, then a space */
 	return len;
@@ -1672,7 +1646,7 @@ static size_t figure_date_len(const char *s, size_t len)
 	for (;;) {
 		size_t start = i;
 
-		while (i < len && s[i] >= '0' && s[i] <= '9')
+		while (i < len && ascii_digit(s[i]))
 			i++;
 		if (i == start)
 			return 0;
@@ -1865,9 +1839,8 @@ void structure_apply(struct structure *s, struct doc *d)
 {
 	size_t from, to, i, first = SIZE_MAX, last, head, lede;
 
-	for (i = 0; i < d->nlines; i++) {
+	for (i = 0; i < d->nlines; i++)
 		d->lines[i].role = ROLE_DROP;
-	}
 	drop_repeats(s, d);
 	for (i = 0; i < d->nlines; i++)
 		if (!line_blank(&d->lines[i]) &&
