@@ -351,21 +351,31 @@ static void features_add(struct features *sum, const struct features *f)
 	sum->punct_end = f->punct_end;
 }
 
-/* Judge lines [from, to), one hard-wrapped paragraph, as a whole: each
- * piece alone would look like a short line. */
-static void judge_block(struct doc *d, size_t from, size_t to)
+/* The class of the non-blank lines of [from, to) judged as one
+ * paragraph, its score in *score. */
+static enum cls judge_lines(const struct doc *d, size_t from, size_t to,
+			    float *score)
 {
-	struct features sum = d->lines[from].f;
-	enum cls cls;
-	float score;
+	struct features sum;
 	size_t i;
 
-	for (i = from + 1; i < to; i++)
+	memset(&sum, 0, sizeof(sum));
+	for (i = from; i < to; i++)
 		if (!line_blank(&d->lines[i]))
 			features_add(&sum, &d->lines[i].f);
 	if (to - from > 1)
 		sum.glue = 0;	/* wrapped prose, not glued links */
-	cls = judge(&sum, d->lang >= 0, &score);
+	return judge(&sum, d->lang >= 0, score);
+}
+
+/* Judge lines [from, to), one hard-wrapped paragraph, as a whole: each
+ * piece alone would look like a short line. */
+static void judge_block(struct doc *d, size_t from, size_t to)
+{
+	float score;
+	enum cls cls = judge_lines(d, from, to, &score);
+	size_t i;
+
 	for (i = from; i < to; i++) {
 		d->lines[i].cls = cls;
 		d->lines[i].score = score;
@@ -383,17 +393,10 @@ static bool formula_token(const struct line *l)
  * text: a sentence cut by formulas written token by token. */
 static void judge_formula_run(struct doc *d, size_t from, size_t to)
 {
-	struct features sum;
-	enum cls cls;
 	float score;
+	enum cls cls = judge_lines(d, from, to, &score);
 	size_t i;
 
-	memset(&sum, 0, sizeof(sum));
-	for (i = from; i < to; i++)
-		if (!line_blank(&d->lines[i]))
-			features_add(&sum, &d->lines[i].f);
-	sum.glue = 0;
-	cls = judge(&sum, d->lang >= 0, &score);
 	if (cls != CLS_GOOD && cls != CLS_NEAR)
 		return;		/* a calendar, a pager, a list of letters */
 	for (i = from; i < to; i++) {
