@@ -705,17 +705,8 @@ void needles_free(struct needles *nd)
 	free(nd);
 }
 
-bool needles_add(struct needles *nd, size_t owner, const char *src,
-		 size_t len, bool caseless)
-{
-	struct needle_set set;
-
-	needles_of(src, len, caseless, &set);
-	return needles_add_set(nd, owner, &set);
-}
-
-bool needles_add_set(struct needles *nd, size_t owner,
-		     const struct needle_set *set)
+bool needles_add(struct needles *nd, size_t owner,
+		 const struct needle_set *set)
 {
 	size_t i;
 	void *p;

@@ -37,13 +37,11 @@ struct needles;
 struct needles *needles_new(void);
 void needles_free(struct needles *nd);
 
-/* Give owner (a small number: a rule's index) the needles of a pattern.
- * False if it has none: the owner must then be tried on every line. */
-bool needles_add(struct needles *nd, size_t owner, const char *src,
-		 size_t len, bool caseless);
-/* The same, with the needles already read off. */
-bool needles_add_set(struct needles *nd, size_t owner,
-		     const struct needle_set *set);
+/* Give owner (a small number: a rule's index) the needles of a pattern,
+ * as needles_of() read them.  False if it has none: the owner must then
+ * be tried on every line. */
+bool needles_add(struct needles *nd, size_t owner,
+		 const struct needle_set *set);
 
 /* Look for every needle in text.  Returns how many owners had one found,
  * and sets *owners to them, in increasing order (valid until the next

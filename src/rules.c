@@ -854,7 +854,7 @@ static void gate_build(struct rule_set *rs)
 
 		r->anchored = anchored(r->re);
 		needles_of(r->source, strlen(r->source), r->caseless, &set);
-		r->needled = needles_add_set(rs->gate.needles, k, &set);
+		r->needled = needles_add(rs->gate.needles, k, &set);
 		r->last = set.last;
 	}
 }
@@ -912,6 +912,14 @@ static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
 				      : match_at(rs, r->re, r->jitted, l, 0);
 }
 
+/* JIT-compile r, once; whether its code is now JIT-compiled. */
+static bool jit_compile(struct rule *r)
+{
+	r->jit = true;
+	r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+	return r->jitted;
+}
+
 /* Try rule r on line l (a strip rule edits it).  A rule runs in the
  * interpreter until it has been tried JIT_AFTER times or on
  * JIT_AFTER_BYTES, and the interpreter reaches the match limit sooner
@@ -926,17 +934,11 @@ static enum match_result try_rule(struct rule_set *rs, struct rule *r,
 	r->tries++;
 	r->tried_bytes += l->len;
 	if (!r->jit && (r->tries >= JIT_AFTER ||
-			r->tried_bytes >= JIT_AFTER_BYTES)) {
-		r->jit = true;
-		r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
-	}
+			r->tried_bytes >= JIT_AFTER_BYTES))
+		jit_compile(r);
 	m = run_rule(rs, r, l);
-	if (m == MATCH_LIMIT && !r->jit) {
-		r->jit = true;
-		r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
-		if (r->jitted)
-			m = run_rule(rs, r, l);
-	}
+	if (m == MATCH_LIMIT && !r->jit && jit_compile(r))
+		m = run_rule(rs, r, l);
 	return m;
 }
 

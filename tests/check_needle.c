@@ -176,6 +176,16 @@ START_TEST(test_last_char)
 }
 END_TEST
 
+/* Give owner the needles of pattern src, as the rule set does. */
+static bool add_pattern(struct needles *nd, size_t owner, const char *src,
+			size_t len, bool caseless)
+{
+	struct needle_set set;
+
+	needles_of(src, len, caseless, &set);
+	return needles_add(nd, owner, &set);
+}
+
 /* The owners whose needles a scan of text finds, as "0 2 3" ("" for
  * none).  Static storage, valid until the next call. */
 static const char *found(struct needles *nd, const char *text)
@@ -195,9 +205,9 @@ START_TEST(test_scan)
 {
 	struct needles *nd = needles_new();
 
-	ck_assert(needles_add(nd, 2, "Lire aussi|Voir aussi", 21, false));
-	ck_assert(needles_add(nd, 0, "cookies?", 8, true));
-	ck_assert(!needles_add(nd, 1, "^\\d+$", 5, false));
+	ck_assert(add_pattern(nd, 2, "Lire aussi|Voir aussi", 21, false));
+	ck_assert(add_pattern(nd, 0, "cookies?", 8, true));
+	ck_assert(!add_pattern(nd, 1, "^\\d+$", 5, false));
 	ck_assert_str_eq(found(nd, "Nous utilisons des COOKIES."), "0");
 	ck_assert_str_eq(found(nd, "A voir aussi"), "2");
 	/* in increasing order, each owner once */
@@ -208,7 +218,7 @@ START_TEST(test_scan)
 	ck_assert_str_eq(found(nd, "coo\xE2\x84\xAAie"), "0");
 	ck_assert_str_eq(found(nd, "coo"), "");
 	/* a mark is found where it is, at the end of the text too */
-	ck_assert(needles_add(nd, 3, "\\s*\\((?:AP|AFP)\\)$", 18, false));
+	ck_assert(add_pattern(nd, 3, "\\s*\\((?:AP|AFP)\\)$", 18, false));
 	ck_assert_str_eq(found(nd, "Le texte (AFP)"), "3");
 	ck_assert_str_eq(found(nd, "Le texte AFP"), "");
 	ck_assert_str_eq(found(nd, "("), "3");
