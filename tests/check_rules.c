@@ -57,6 +57,19 @@ static struct rule_set *apply(const char *rules, const char *page,
 	return rs;
 }
 
+/* Apply rules (which must be good and raise no warning) to page and
+ * check the verdicts (see verdicts()). */
+static void assert_verdicts(const char *rules, const char *page,
+			    const char *want)
+{
+	struct doc d;
+	struct rule_set *rs = apply(rules, page, &d, NULL);
+
+	ck_assert_str_eq(verdicts(&d), want);
+	doc_free(&d);
+	rule_set_free(rs);
+}
+
 /* ---- good files --------------------------------------------------------- */
 
 START_TEST(test_comments_and_blank_lines)
@@ -107,12 +120,7 @@ END_TEST
 /* No rules: every line is left to the heuristics. */
 START_TEST(test_no_rules_applied)
 {
-	struct doc d;
-	struct rule_set *rs = apply("", "Title\n\nA line\n", &d, NULL);
-
-	ck_assert_str_eq(verdicts(&d), ".-.");
-	doc_free(&d);
-	rule_set_free(rs);
+	assert_verdicts("", "Title\n\nA line\n", ".-.");
 }
 END_TEST
 
@@ -235,14 +243,9 @@ END_TEST
 /* Patterns are UTF-8 and match code points, not bytes. */
 START_TEST(test_utf8_pattern)
 {
-	struct doc d;
-	struct rule_set *rs = apply("drop photo /^©\\s\\w+$/\n"
-				    "drop caps /^ÉTÉ$/i\n",
-				    "© Émile\n© 2024 x\nété\n", &d, NULL);
-
-	ck_assert_str_eq(verdicts(&d), "D.D");
-	doc_free(&d);
-	rule_set_free(rs);
+	assert_verdicts("drop photo /^©\\s\\w+$/\n"
+			"drop caps /^ÉTÉ$/i\n",
+			"© Émile\n© 2024 x\nété\n", "D.D");
 }
 END_TEST
 
@@ -614,14 +617,9 @@ END_TEST
  * for: the edited line is looked at afresh. */
 START_TEST(test_strip_joins_text)
 {
-	struct doc d;
-	struct rule_set *rs = apply("strip ad /\\s*\\[ad\\]/\n"
-				    "drop promo /Buy now/\n",
-				    "Buy [ad] now\nBuy it now\n", &d, NULL);
-
-	ck_assert_str_eq(verdicts(&d), "D.");
-	doc_free(&d);
-	rule_set_free(rs);
+	assert_verdicts("strip ad /\\s*\\[ad\\]/\n"
+			"drop promo /Buy now/\n",
+			"Buy [ad] now\nBuy it now\n", "D.");
 }
 END_TEST
 
@@ -702,14 +700,9 @@ END_TEST
 
 START_TEST(test_section_max)
 {
-	struct doc d;
-	struct rule_set *rs = apply("section a /^A$/ until=/^End$/ max=2\n"
-				    "section b /^B$/ max=1\n",
-				    "A\n1\n2\n3\nEnd\n\nB\n1\n2\n", &d, NULL);
-
-	ck_assert_str_eq(verdicts(&d), "DDD..-DD.");
-	doc_free(&d);
-	rule_set_free(rs);
+	assert_verdicts("section a /^A$/ until=/^End$/ max=2\n"
+			"section b /^B$/ max=1\n",
+			"A\n1\n2\n3\nEnd\n\nB\n1\n2\n", "DDD..-DD.");
 }
 END_TEST
 
@@ -717,29 +710,19 @@ END_TEST
  * other line ends it and is left alone, blank lines are not tested. */
 START_TEST(test_section_while)
 {
-	struct doc d;
-	struct rule_set *rs = apply("section related /^Related$/ until=3 "
-				    "while=/^[^.]+$/\n",
-				    "Related\n\nTitle one\nTitle two\n"
-				    "A sentence.\nTitle three\n\n"
-				    "Related\nT1\nT2\nT3\nT4\n", &d, NULL);
-
-	ck_assert_str_eq(verdicts(&d), "D-DD..-DDDD.");
-	doc_free(&d);
-	rule_set_free(rs);
+	assert_verdicts("section related /^Related$/ until=3 "
+			"while=/^[^.]+$/\n",
+			"Related\n\nTitle one\nTitle two\n"
+			"A sentence.\nTitle three\n\n"
+			"Related\nT1\nT2\nT3\nT4\n", "D-DD..-DDDD.");
 }
 END_TEST
 
 /* A line that opens another section while one is open starts afresh. */
 START_TEST(test_section_reopened)
 {
-	struct doc d;
-	struct rule_set *rs = apply("section a /^A$/ until=2\n",
-				    "A\n1\nA\n1\n2\n3\n", &d, NULL);
-
-	ck_assert_str_eq(verdicts(&d), "DDDDD.");
-	doc_free(&d);
-	rule_set_free(rs);
+	assert_verdicts("section a /^A$/ until=2\n",
+			"A\n1\nA\n1\n2\n3\n", "DDDDD.");
 }
 END_TEST
 
@@ -792,13 +775,8 @@ END_TEST
 
 START_TEST(test_keep_and_head)
 {
-	struct doc d;
-	struct rule_set *rs = apply("keep k /^Keep/\nhead h /^Start$/\n",
-				    "Keep this\nMenu\nStart\nBody\n", &d, NULL);
-
-	ck_assert_str_eq(verdicts(&d), "KDD.");
-	doc_free(&d);
-	rule_set_free(rs);
+	assert_verdicts("keep k /^Keep/\nhead h /^Start$/\n",
+			"Keep this\nMenu\nStart\nBody\n", "KDD.");
 }
 END_TEST
 
