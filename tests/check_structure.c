@@ -85,6 +85,17 @@ static char *page_text(const struct doc *d)
 	return text;
 }
 
+/* Run page through the pipeline with no rules and check the roles of
+ * its lines (see roles()). */
+static void assert_roles(const char *page, const char *want)
+{
+	struct pipeline p;
+
+	pipeline_init(&p);
+	ck_assert_str_eq(roles(run(&p, page)), want);
+	pipeline_free(&p);
+}
+
 /* Latin Extended-A pairs its letters upper, lower from U+0100, but the
  * pairs shift by one in U+0139..U+0148 and U+0179..U+017E: "ł", "ń", "ż"
  * are lower case, and Polish words holding them are not link text glued
@@ -135,14 +146,9 @@ END_TEST
 /* A byline between headline and lede does not hide the headline. */
 START_TEST(test_headline_over_byline)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\n" HEADLINE "\nBy Anna Smith, 12 May 2024\n\n"
-		P1 "\n\n" P2 "\n");
-	ck_assert_str_eq(roles(d), "xx-Hx-L-B");
-	pipeline_free(&p);
+	assert_roles(MENU "\n" HEADLINE "\nBy Anna Smith, 12 May 2024\n\n"
+		     P1 "\n\n" P2 "\n",
+		     "xx-Hx-L-B");
 }
 END_TEST
 
@@ -184,15 +190,11 @@ END_TEST
  * of the title's; the title above it is still the headline. */
 START_TEST(test_headline_over_deck)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nWhy the small harbour town still loves its pier\n"
-		"The council voted on Tuesday to rebuild the old stone pier "
-		"damaged in the winter storms\n\n" P1 "\n\n" P2 "\n");
-	ck_assert_str_eq(roles(d), "xx-HL-B-B");
-	pipeline_free(&p);
+	assert_roles(MENU "\nWhy the small harbour town still loves its "
+		     "pier\nThe council voted on Tuesday to rebuild the old "
+		     "stone pier damaged in the winter storms\n\n" P1 "\n\n"
+		     P2 "\n",
+		     "xx-HL-B-B");
 }
 END_TEST
 
@@ -266,17 +268,13 @@ END_TEST
  * is a paragraph's first line, not a title. */
 START_TEST(test_headline_not_two_sentences)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nThe pier project\n\nWe pushed out the plan to "
-		"rebuild the old stone pier in January. The council\nvoted on "
-		"Tuesday to rebuild the old stone pier, which was damaged in the "
-		"winter storms and has been closed to the public since January."
-		"\n\n" P2 "\n\n" P3 "\n");
-	ck_assert_str_eq(roles(d), "xx-H-LB-B-B");
-	pipeline_free(&p);
+	assert_roles(MENU "\nThe pier project\n\nWe pushed out the plan "
+		     "to rebuild the old stone pier in January. The "
+		     "council\nvoted on Tuesday to rebuild the old stone pier, "
+		     "which was damaged in the winter storms and has been "
+		     "closed to the public since January.\n\n" P2 "\n\n" P3
+		     "\n",
+		     "xx-H-LB-B-B");
 }
 END_TEST
 
@@ -298,14 +296,9 @@ END_TEST
  * is no title. */
 START_TEST(test_headline_not_image_name)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nThe pier\n\n[Old_stone_pier]\n\n" P1 "\n\n"
-		P2 "\n\n" P3 "\n");
-	ck_assert_str_eq(roles(d), "xx-H-x-L-B-B");
-	pipeline_free(&p);
+	assert_roles(MENU "\nThe pier\n\n[Old_stone_pier]\n\n" P1 "\n\n"
+		     P2 "\n\n" P3 "\n",
+		     "xx-H-x-L-B-B");
 }
 END_TEST
 
