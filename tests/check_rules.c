@@ -22,6 +22,28 @@ static char *load_string(struct rule_set *rs, const char *text, int *rc)
 	return capture_end(&cap);
 }
 
+/* Load the rule file at path; returns what went to stderr. */
+static char *load_file(struct rule_set *rs, const char *path, int *rc)
+{
+	struct capture cap;
+
+	capture_start(&cap);
+	*rc = rule_set_load(rs, path);
+	return capture_end(&cap);
+}
+
+/* Loading path into rs must fail with exactly the message want. */
+static void assert_file_error(struct rule_set *rs, const char *path,
+			      const char *want)
+{
+	int rc;
+	char *err = load_file(rs, path, &rc);
+
+	ck_assert_msg(rc == -1, "accepted: %s", path);
+	ck_assert_str_eq(err, want);
+	free(err);
+}
+
 /* text must be refused with exactly the message want. */
 static void assert_error(const char *text, const char *want)
 {
@@ -137,7 +159,6 @@ START_TEST(test_include_relative)
 	char *dir = tmpdir_new();
 	char *main_path, *a_path, *b_path, *abs_path, abs_line[PATH_MAX + 16];
 	struct rule_set *rs = rule_set_new();
-	struct capture cap;
 	char *err;
 	int rc;
 
@@ -150,9 +171,7 @@ START_TEST(test_include_relative)
 	main_path = write_text(dir, "main.rules",
 			       "# top\ninclude sub/a.rules\n"
 			       "drop main-rule /^m$/\ninclude top.rules\n");
-	capture_start(&cap);
-	rc = rule_set_load(rs, main_path);
-	err = capture_end(&cap);
+	err = load_file(rs, main_path, &rc);
 	ck_assert_str_eq(err, "");
 	ck_assert_int_eq(rc, 0);
 	ck_assert_uint_eq(rule_set_count(rs), 4);
@@ -422,21 +441,13 @@ START_TEST(test_error_include_missing)
 {
 	char *dir = tmpdir_new(), *path, want[PATH_MAX * 2 + 128];
 	struct rule_set *rs = rule_set_new();
-	struct capture cap;
-	char *err;
-	int rc;
 
 	path = write_text(dir, "main.rules",
 			  "drop a /x/\n  include  missing.rules\n");
-	capture_start(&cap);
-	rc = rule_set_load(rs, path);
-	err = capture_end(&cap);
-	ck_assert_int_eq(rc, -1);
 	snprintf(want, sizeof(want), "filter: %s:2:12: cannot open "
 		 "'%s/missing.rules': No such file or directory\n", path, dir);
-	ck_assert_str_eq(err, want);
+	assert_file_error(rs, path, want);
 	ck_assert_uint_eq(rule_set_count(rs), 1);
-	free(err);
 	rule_set_free(rs);
 	tmpdir_remove(dir);
 	free(path);
@@ -448,19 +459,11 @@ START_TEST(test_error_file_missing)
 {
 	char *dir = tmpdir_new(), path[PATH_MAX], want[PATH_MAX + 64];
 	struct rule_set *rs = rule_set_new();
-	struct capture cap;
-	char *err;
-	int rc;
 
 	snprintf(path, sizeof(path), "%s/none.rules", dir);
-	capture_start(&cap);
-	rc = rule_set_load(rs, path);
-	err = capture_end(&cap);
-	ck_assert_int_eq(rc, -1);
 	snprintf(want, sizeof(want), "filter: %s: No such file or directory\n",
 		 path);
-	ck_assert_str_eq(err, want);
-	free(err);
+	assert_file_error(rs, path, want);
 	rule_set_free(rs);
 	tmpdir_remove(dir);
 	free(dir);
@@ -471,21 +474,13 @@ START_TEST(test_error_include_cycle)
 {
 	char *dir = tmpdir_new(), *a, *b, want[PATH_MAX + 128];
 	struct rule_set *rs = rule_set_new();
-	struct capture cap;
-	char *err;
-	int rc;
 
 	a = write_text(dir, "a.rules", "include b.rules\n");
 	b = write_text(dir, "b.rules", "# back to a\ninclude a.rules\n");
-	capture_start(&cap);
-	rc = rule_set_load(rs, a);
-	err = capture_end(&cap);
-	ck_assert_int_eq(rc, -1);
 	/* Reported once, at the include that closes the cycle. */
 	snprintf(want, sizeof(want), "filter: %s:2:9: include cycle: '%s' is "
 		 "already being read\n", b, a);
-	ck_assert_str_eq(err, want);
-	free(err);
+	assert_file_error(rs, a, want);
 	rule_set_free(rs);
 	tmpdir_remove(dir);
 	free(a);
@@ -500,15 +495,12 @@ START_TEST(test_error_include_cycle_after_rule)
 {
 	char *dir = tmpdir_new(), *a, *b, want[PATH_MAX + 64];
 	struct rule_set *rs = rule_set_new();
-	struct capture cap;
 	char *err;
 	int rc;
 
 	a = write_text(dir, "a.rules", "drop x /x/\ninclude b.rules\n");
 	b = write_text(dir, "b.rules", "include a.rules\n");
-	capture_start(&cap);
-	rc = rule_set_load(rs, a);
-	err = capture_end(&cap);
+	err = load_file(rs, a, &rc);
 	ck_assert_int_eq(rc, -1);
 	snprintf(want, sizeof(want), "filter: %s:1:9: ", b);
 	ck_assert_msg(strncmp(err, want, strlen(want)) == 0 &&
@@ -528,20 +520,12 @@ START_TEST(test_error_nul_byte)
 	static const char text[] = "drop a /^a$/\ndrop b /x\0y/\n";
 	char *dir = tmpdir_new(), *path, want[PATH_MAX + 64];
 	struct rule_set *rs = rule_set_new();
-	struct capture cap;
-	char *err;
-	int rc;
 
 	path = write_file(dir, "nul.rules", text, sizeof(text) - 1);
-	capture_start(&cap);
-	rc = rule_set_load(rs, path);
-	err = capture_end(&cap);
-	ck_assert_int_eq(rc, -1);
 	snprintf(want, sizeof(want), "filter: %s:2:10: NUL byte in rule "
 		 "file\n", path);
-	ck_assert_str_eq(err, want);
+	assert_file_error(rs, path, want);
 	ck_assert_uint_eq(rule_set_count(rs), 1);
-	free(err);
 	rule_set_free(rs);
 	tmpdir_remove(dir);
 	free(path);
