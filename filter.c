@@ -22,6 +22,7 @@
 #include "src/classify.h"
 #include "src/decode.h"
 #include "src/doc.h"
+#include "src/headline.h"
 #include "src/jsonl.h"
 #include "src/learn.h"
 #include "src/output.h"
@@ -80,6 +81,7 @@ struct run {
 	struct decoder *decoder;
 	struct classifier *classifier;
 	struct structure *structure;
+	struct headline *headline;
 	struct learner *learner;	/* --learn */
 	struct doc doc;
 	struct buf text;	/* the page, decoded */
@@ -393,6 +395,7 @@ static bool filter_page(struct run *r, const char *bytes, size_t len,
 	r->warnings += rule_set_apply(r->rules, &r->doc);
 	classify_doc(r->classifier, &r->doc);
 	structure_apply(r->structure, &r->doc);
+	headline_apply(r->headline, &r->doc);
 	count_drops(r);
 	return true;
 }
@@ -849,6 +852,7 @@ int main(int argc, char **argv)
 		goto done;
 	r.classifier = classifier_new();
 	r.structure = structure_new();
+	r.headline = headline_new();
 	r.json = json_object_new();
 	if (opt.learn)
 		r.learner = learner_new(&opt.learn_opt);
@@ -875,6 +879,7 @@ done:
 	json_object_free(r.json);
 	learner_free(r.learner);
 	structure_free(r.structure);
+	headline_free(r.headline);
 	classifier_free(r.classifier);
 	decoder_free(r.decoder);
 	rule_set_free(r.rules);

@@ -1,11 +1,12 @@
 #include "structure.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
+#include "line.h"
+#include "tally.h"
 #include "text.h"
 #include "tune.h"
 #include "util.h"
@@ -13,12 +14,7 @@
 /* Scratch space kept from page to page so that steady state allocates
  * nothing. */
 struct structure {
-	struct entry {
-		uint64_t key;	/* 0: empty */
-		uint32_t a, b;	/* lines with it, +1; 0: none (see users) */
-	} *table;
-	size_t cap;		/* slots in use for this page: a power of two */
-	size_t alloc;		/* slots allocated */
+	struct tally table;	/* lines, shingles: a and b per user */
 	uint64_t *keys;		/* per line of the page */
 	size_t keys_cap;
 	float *w;		/* per line: weight for the article span */
@@ -26,10 +22,6 @@ struct structure {
 	size_t w_cap;
 	bool full;		/* the page has full paragraphs */
 	bool teasers;		/* it is a list of teasers (no article) */
-	struct quote {		/* headline candidates' word keys */
-		uint64_t key;	/* 0: empty */
-		uint32_t words;
-	} quote[4 * HEADLINE_LOOKBACK];
 };
 
 struct structure *structure_new(void)
@@ -41,62 +33,17 @@ void structure_free(struct structure *s)
 {
 	if (!s)
 		return;
-	free(s->table);
+	tally_free(&s->table);
 	free(s->keys);
 	free(s->w);
 	free(s->ctx);
 	free(s);
 }
 
-/* An empty table of at least twice want slots.  Only the slots this
- * page uses are cleared: the memory kept from a big page stays. */
-static void table_reset(struct structure *s, size_t want)
-{
-	size_t cap = 1024;
-
-	while (cap < want * 2)
-		cap *= 2;
-	if (cap > s->alloc) {
-		free(s->table);
-		s->table = xmalloc(cap * sizeof(*s->table));
-		s->alloc = cap;
-	}
-	s->cap = cap;
-	memset(s->table, 0, cap * sizeof(*s->table));
-}
-
-/* The entry for key; a new one is empty but for the key. */
-static struct entry *table_slot(struct structure *s, uint64_t key)
-{
-	size_t i = (size_t)key & (s->cap - 1);
-
-	while (s->table[i].key && s->table[i].key != key)
-		i = (i + 1) & (s->cap - 1);
-	s->table[i].key = key;
-	return &s->table[i];
-}
-
-static const struct entry *table_get(const struct structure *s,
-				     uint64_t key)
-{
-	size_t i = (size_t)key & (s->cap - 1);
-
-	while (s->table[i].key && s->table[i].key != key)
-		i = (i + 1) & (s->cap - 1);
-	return s->table[i].key ? &s->table[i] : NULL;
-}
-
 static bool alive(const struct line *l)
 {
 	return !line_blank(l) && l->verdict != VERDICT_DROP &&
 	       l->role != ROLE_DROP;
-}
-
-static void set_drop(struct line *l, enum reason why)
-{
-	l->role = ROLE_DROP;
-	if (l->verdict != VERDICT_DROP)
-		l->reason = why;
 }
 
 /* Words of the lines that alive() keeps: an upper bound on the
@@ -109,38 +56,6 @@ static size_t alive_words(const struct doc *d)
 		if (alive(&d->lines[i]))
 			n += d->lines[i].f.words;
 	return n;
-}
-
-/* Words of the article's lines (role BODY), which index_body() puts in
- * its table. */
-static size_t body_words(const struct doc *d)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < d->nlines; i++)
-		if (d->lines[i].role == ROLE_BODY)
-			n += d->lines[i].f.words;
-	return n;
-}
-
-/* ---- words, for comparing lines ---------------------------------------- */
-
-/* Where a key of words starts: line_key(), and the windows of words that
- * find_quoted() compares with headline candidates' keys. */
-#define LINE_KEY_SEED 0x84222325CBF29CE4ull
-
-/* A line's key: its words' hashes, in order.  Punctuation, ellipses and
- * quotes are not words, so a teaser cut with "..." compares equal to the
- * text it cuts. */
-static uint64_t line_key(const struct doc *d, const struct line *l)
-{
-	const struct word *w = line_words(d, l);
-	uint64_t key = LINE_KEY_SEED;
-	unsigned i;
-
-	for (i = 0; i < l->f.words; i++)
-		key = hash_mix(key, w[i].hash);
-	return key;
 }
 
 /* ---- repeats ----------------------------------------------------------- */
@@ -157,29 +72,29 @@ static void drop_repeats(struct structure *s, struct doc *d)
 		s->keys = xmalloc(d->nlines * sizeof(*s->keys));
 		s->keys_cap = d->nlines;
 	}
-	table_reset(s, d->nlines);
+	tally_reset(&s->table, d->nlines);
 	for (i = 0; i < d->nlines; i++) {	/* a: first; b: copies */
-		struct entry *e;
+		struct tally_entry *e;
 
 		if (line_blank(&d->lines[i]))
 			continue;
 		s->keys[i] = line_key(d, &d->lines[i]);
-		e = table_slot(s, s->keys[i]);
+		e = tally_slot(&s->table, s->keys[i]);
 		e->b++;
 		if (!e->a && d->lines[i].verdict != VERDICT_DROP)
 			e->a = (uint32_t)i + 1;
 	}
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
-		const struct entry *e;
+		const struct tally_entry *e;
 
 		if (line_blank(l))
 			continue;
-		e = table_get(s, s->keys[i]);
+		e = tally_get(&s->table, s->keys[i]);
 		l->copies = e->b;
 		if (e->a != i + 1 && l->verdict == VERDICT_NONE && !l->f.code &&
 		    !l->f.formula)
-			set_drop(l, REASON_REPEAT);
+			line_drop(l, REASON_REPEAT);
 	}
 }
 
@@ -210,7 +125,7 @@ static void drop_contained(struct structure *s, struct doc *d)
 	size_t i, j, n;
 
 	/* a and b: the two lines with the most words holding a shingle. */
-	table_reset(s, alive_words(d));
+	tally_reset(&s->table, alive_words(d));
 	for (i = 0; i < d->nlines; i++) {
 		unsigned words = d->lines[i].f.words;
 
@@ -218,7 +133,7 @@ static void drop_contained(struct structure *s, struct doc *d)
 			continue;
 		n = shingles(d, &d->lines[i], sh, MAX_SH);
 		for (j = 0; j < n; j++) {
-			struct entry *e = table_slot(s, sh[j]);
+			struct tally_entry *e = tally_slot(&s->table, sh[j]);
 
 			if (e->a == i + 1 || e->b == i + 1)
 				continue;
@@ -240,14 +155,14 @@ static void drop_contained(struct structure *s, struct doc *d)
 			continue;
 		n = shingles(d, l, sh, MAX_SH);
 		for (j = 0; j < n && inside; j++) {
-			const struct entry *e = table_get(s, sh[j]);
+			const struct tally_entry *e = tally_get(&s->table, sh[j]);
 			size_t other = e->a != i + 1 ? e->a : e->b;
 
 			inside = other && d->lines[other - 1].f.words >
 					  l->f.words;
 		}
 		if (n > 0 && inside)
-			set_drop(l, REASON_CONTAINED);
+			line_drop(l, REASON_CONTAINED);
 	}
 }
 
@@ -456,9 +371,6 @@ static void weigh(struct structure *s, const struct doc *d)
 		weigh_gap(s, d, gap, d->nlines);
 }
 
-static bool date_like(const struct line *l);
-static bool title_like(const struct line *l);
-static bool dated(const struct line *l);
 static bool dated_with_day(const struct line *l);
 
 /* Whether the block that starts at line start has a post's header just
@@ -480,8 +392,8 @@ static bool headed(const struct doc *d, size_t start)
 			continue;
 		seen++;
 		if (below_date)
-			return title_like(l) && l->f.words >= 2;
-		below_date = date_like(l) && dated(l) && dated_with_day(l);
+			return line_title_like(l) && l->f.words >= 2;
+		below_date = line_date_like(l) && line_dated(l) && dated_with_day(l);
 	}
 	return false;
 }
@@ -636,16 +548,6 @@ static void trim_tail(const struct structure *s, const struct doc *d,
 	}
 }
 
-/* The nearest non-blank line before (dir -1) or after (+1) line i,
- * SIZE_MAX if none. */
-static size_t line_beside(const struct doc *d, size_t i, int dir)
-{
-	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))
-		if (!line_blank(&d->lines[i]))
-			return i;
-	return SIZE_MAX;
-}
-
 /* The nearest non-blank line before (dir -1) or after (+1) line i
  * holds article text. */
 static bool text_beside(const struct doc *d, size_t i, int dir)
@@ -694,7 +596,7 @@ static void drop_loose_near(struct structure *s, struct doc *d, size_t from,
 		bool near = is_near(l);
 
 		if (near_loose(l, s->ctx[i], prose))
-			set_drop(l, REASON_GAP);
+			line_drop(l, REASON_GAP);
 		else if (!line_blank(l) && !near)
 			prose = anchors_near(s, l);
 	}
@@ -718,7 +620,7 @@ static void drop_loose_sentences(struct structure *s, struct doc *d,
 
 		if (near && short_sentence(l) && l->verdict != VERDICT_KEEP &&
 		    (!prose || !s->ctx[i]))
-			set_drop(l, REASON_GAP);
+			line_drop(l, REASON_GAP);
 		if (!line_blank(l) && !near)
 			prose = anchors_near(s, l);
 	}
@@ -812,7 +714,7 @@ static void drop_loose_short(struct doc *d, size_t from, size_t to)
 		above = above || (sub && below && text_before_one(d, i));
 		below = below || (sub && above && text_after_one(d, i));
 		if (!(above || pointer_above(d, i)) || !below)
-			set_drop(l, REASON_GAP);
+			line_drop(l, REASON_GAP);
 	}
 }
 
@@ -833,7 +735,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 			continue;
 		}
 		if (i < from || i >= to) {
-			set_drop(l, REASON_OUTSIDE);
+			line_drop(l, REASON_OUTSIDE);
 			continue;
 		}
 		if (l->f.code) {	/* its lines alone look like menus */
@@ -853,7 +755,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 							REASON_CONTEXT;
 			break;
 		case CLS_BAD:
-			set_drop(l, REASON_BOILERPLATE);
+			line_drop(l, REASON_BOILERPLATE);
 			break;
 		}
 	}
@@ -874,7 +776,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 			for (; i < j; i++)
 				if (alive(&d->lines[i]) &&
 				    d->lines[i].reason == REASON_CONTEXT)
-					set_drop(&d->lines[i], REASON_SHORT);
+					line_drop(&d->lines[i], REASON_SHORT);
 		if (j == i)
 			j++;
 	}
@@ -884,44 +786,6 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 }
 
 /* ---- lists of figures next to the article ------------------------------- */
-
-/* "12. März 2020", "Jan 18, 2019 | 5 min read". */
-static bool date_like(const struct line *l)
-{
-	return l->f.digits >= DATE_MIN_DIGITS && l->f.words <= DATE_MAX_WORDS;
-}
-
-static bool ascii_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Figures that read as a date or a time: a year ("2019", "1998") or
- * figures joined by ".", "/", ":" or "-" ("12.03.", "10/10", "05:30").
- * A quantity has none: "4512 kcal", "53,82 g". */
-static bool dated(const struct line *l)
-{
-	size_t i, run = 0;
-
-	for (i = 0; i < l->len; i++) {
-		char c = l->text[i];
-		bool next_digit = i + 1 < l->len && ascii_digit(l->text[i + 1]);
-
-		if (ascii_digit(c)) {
-			run++;
-			if (run == 4 && !next_digit &&
-			    ((l->text[i - 3] == '1' && l->text[i - 2] == '9') ||
-			     (l->text[i - 3] == '2' && l->text[i - 2] == '0')))
-				return true;
-			continue;
-		}
-		if (run > 0 && next_digit &&
-		    (c == '.' || c == '/' || c == ':' || c == '-'))
-			return true;
-		run = 0;
-	}
-	return false;
-}
 
 /* The length of the run of figures that starts at text[i]. */
 static size_t figures_at(const struct line *l, size_t i)
@@ -964,7 +828,7 @@ static bool dated_with_day(const struct line *l)
  * settings: "125 g", "Mehl", "Schmand, je ca. 200 g"; or a longer one
  * with figures, "2 cups or 500 g rice, soaked in water for an hour",
  * where a longer line without them is a sentence that ends the list.
- * Not a date (see dated()): lists of teasers come with dates, where a
+ * Not a date (see line_dated()): lists of teasers come with dates, where a
  * list of nutrients has as many figures ("53,82 g"). */
 static bool list_item(const struct line *l)
 {
@@ -973,7 +837,7 @@ static bool list_item(const struct line *l)
 
 	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
 	       l->reason != REASON_CONTAINED && l->reason != REASON_BOILERPLATE &&
-	       sized && !(date_like(l) && dated(l));
+	       sized && !(line_date_like(l) && line_dated(l));
 }
 
 /* Going dir (-1 up, +1 down) from line edge, the article's edge: a list of
@@ -1090,41 +954,13 @@ static void attach_closing(struct doc *d, size_t edge)
 
 /* ---- numbered sections cut by insets --------------------------------- */
 
-/* The figures that start line l, up to three, as a number; *len gets
- * how many there are. */
-static unsigned leading_number(const struct line *l, size_t *len)
-{
-	unsigned n = 0;
-	size_t i;
-
-	for (i = 0; i < l->len && i < 3 && ascii_digit(l->text[i]); i++)
-		n = 10 * n + (unsigned)(l->text[i] - '0');
-	*len = i;
-	return n;
-}
-
-/* The number of a numbered section's or item's line ("3. Check the
- * door", "12) Tip"), 0 if it is none.  Not a date: "28. November". */
-static unsigned item_number(const struct line *l)
-{
-	size_t i;
-	unsigned n = leading_number(l, &i);
-
-	if (date_like(l))
-		return 0;
-	if (i == 0 || i + 1 >= l->len ||
-	    (l->text[i] != '.' && l->text[i] != ')') || l->text[i + 1] != ' ')
-		return 0;
-	return n;
-}
-
 /* The number of a line that is a step's number alone, its text on the
  * lines below ("1.", "2)"), as recipes and how-tos set their steps; 0
  * if it is none. */
 static unsigned step_number(const struct line *l)
 {
 	size_t i;
-	unsigned n = leading_number(l, &i);
+	unsigned n = line_leading_number(l, &i);
 
 	if (i == 0 || i + 1 != l->len ||
 	    (l->text[i] != '.' && l->text[i] != ')'))
@@ -1135,7 +971,7 @@ static unsigned step_number(const struct line *l)
 /* The number of a numbered section, on its title's line or alone. */
 static unsigned section_number(const struct line *l)
 {
-	unsigned n = item_number(l);
+	unsigned n = line_item_number(l);
 
 	return n > 0 ? n : step_number(l);
 }
@@ -1204,640 +1040,9 @@ static void join_numbered(const struct structure *s, const struct doc *d,
 	}
 }
 
-/* ---- headline and lede -------------------------------------------------- */
-
-/* Index the words of the article (lines with role BODY) so that a
- * headline candidate can be checked against them: a.b counts copies. */
-static void index_body(struct structure *s, const struct doc *d)
-{
-	size_t i;
-	unsigned k;
-
-	table_reset(s, body_words(d));
-	for (i = 0; i < d->nlines; i++) {
-		const struct line *l = &d->lines[i];
-		const struct word *w = line_words(d, l);
-
-		if (l->role != ROLE_BODY)
-			continue;
-		for (k = 0; k < l->f.words; k++)
-			table_slot(s, w[k].hash)->a++;
-	}
-}
-
-/* How often the word hashed h occurs in l itself. */
-static unsigned own_count(const struct doc *d, const struct line *l,
-			  uint64_t h)
-{
-	const struct word *w = line_words(d, l);
-	unsigned k, n = 0;
-
-	for (k = 0; k < l->f.words; k++)
-		n += w[k].hash == h;
-	return n;
-}
-
-/* A word that says what a text is about: not a function word of any
- * language we know, not a short one. */
-static bool topic_word(const struct word *w)
-{
-	return w->len >= HEADLINE_WORD_MIN && w->langs == 0;
-}
-
-/* Share of the line's topic words that the article uses too: a
- * headline is about the article, "Skip to content" is not. */
-static float body_overlap(const struct structure *s, const struct doc *d,
-			  const struct line *l)
-{
-	const struct word *w = line_words(d, l);
-	unsigned k, n = 0, in = 0;
-
-	for (k = 0; k < l->f.words; k++) {
-		const struct entry *e;
-
-		if (!topic_word(&w[k]))
-			continue;
-		e = table_get(s, w[k].hash);
-		n++;
-		if (e && e->a > (l->role == ROLE_BODY ?
-				 own_count(d, l, w[k].hash) : 0))
-			in++;
-	}
-	return (float)in / (float)(n + 1);
-}
-
-/* Ends like a sentence or a label: "... was said.", "Read more:". */
-static bool ends_like_text(const struct line *l)
-{
-	size_t n = l->len;
-
-	while (n > 0 && strchr(" \"')]", l->text[n - 1]))
-		n--;
-	return n > 0 && strchr(".:,;", l->text[n - 1]);
-}
-
-/* A quotation mark of any kind. */
-static bool quote_mark(uint32_t c)
-{
-	return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) ||
-	       c == 0xAB || c == 0xBB;
-}
-
-/* The bytes of the quotation marks at s[0..len). */
-static size_t quotes_len(const char *s, size_t len)
-{
-	size_t i = 0, n;
-
-	while (i < len && quote_mark(cp_decode(s + i, &n)))
-		i += n;
-	return i;
-}
-
-/* Holds the end of a sentence and the start of another, as a paragraph
- * or a standfirst does and a title does not: SENTENCE_MIN_WORDS words,
- * the last ending in SENTENCE_MIN_LOWER lower-case letters, a full stop,
- * a space, then a capital ("We pushed out the site in January. Our goal
- * is").  An abbreviation ends a shorter run of lower-case letters ("Dr.
- * Smith", "vs. Python"), and a name first is a label ("Angus Barbieri.
- * He fasted for a year"). */
-static bool two_sentences(const struct line *l)
-{
-	size_t i = 0, n, sp;
-	unsigned lower = 0, words = 0;
-	bool in_word = false;
-
-	while (i < l->len) {
-		uint32_t c = cp_decode(l->text + i, &n);
-
-		i += n;
-		words += cp_is_word(c) && !in_word;
-		in_word = cp_is_word(c);
-		if (c != '.' || lower < SENTENCE_MIN_LOWER ||
-		    words < SENTENCE_MIN_WORDS) {
-			lower = cp_is_lower(c) ? lower + 1 : 0;
-			continue;
-		}
-		lower = 0;
-		i += quotes_len(l->text + i, l->len - i);
-		if ((sp = space_len(l->text + i, l->len - i)) == 0)
-			continue;
-		i += sp;
-		i += quotes_len(l->text + i, l->len - i);
-		if (i < l->len && cp_is_upper(cp_decode(l->text + i, &n)))
-			return true;
-	}
-	return false;
-}
-
-/* A letter or digit byte, or a byte of a non-ASCII character. */
-static bool word_byte(char c)
-{
-	return (unsigned char)c >= 0x80 || isalnum((unsigned char)c);
-}
-
-/* Starts with an image as a text rendering shows it, its file name in
- * brackets: "[Harbour_pier_2024]", "[IMG_0412] Photo: ...".  A bracket
- * with plain words is a title's tag ("[Review] The new pier"). */
-static bool image_name(const struct line *l)
-{
-	size_t i;
-
-	if (l->len == 0 || l->text[0] != '[')
-		return false;
-	for (i = 1; i + 1 < l->len && l->text[i] != ']'; i++)
-		if (l->text[i] == '_' && word_byte(l->text[i - 1]) &&
-		    word_byte(l->text[i + 1]))
-			return true;
-	return false;
-}
-
-static bool title_like(const struct line *l)
-{
-	if (l->verdict == VERDICT_DROP || line_blank(l) || l->f.code)
-		return false;
-	return l->f.words > 0 && l->f.words <= HEADLINE_MAX_WORDS &&
-	       l->f.chars <= HEADLINE_MAX_CHARS;
-}
-
-/* A line that could be a headline or a standfirst, not a label. */
-static bool strong_title(const struct line *l)
-{
-	return title_like(l) && l->f.words >= 3 && !date_like(l) &&
-	       !l->f.lower;
-}
-
-/* What the lines next to candidate i say about it, going dir (+1 down,
- * -1 up) past dates, labels and lines a rule dropped to the next line of
- * text: is that a kicker, a shorter title-like line (above a headline),
- * or a standfirst, a longer title-like line of prose (below a headline
- * that is itself more than a kicker)?  Returns that line, SIZE_MAX if
- * none. */
-static size_t neighbours(const struct doc *d, size_t i, int dir,
-			 bool *kicker, bool *standfirst)
-{
-	const struct line *c = &d->lines[i];
-	unsigned seen = 0;
-
-	*kicker = *standfirst = false;
-	while (seen < HEADLINE_NEIGHBOURS &&
-	       ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))) {
-		const struct line *l = &d->lines[i];
-
-		if (line_blank(l))
-			continue;
-		seen++;
-		if (date_like(l) || l->verdict == VERDICT_DROP ||
-		    l->f.words <= 2)
-			continue;
-		*kicker = strong_title(l) && strong_title(c) &&
-			  l->f.words < c->f.words;
-		*standfirst = strong_title(c) &&
-			      c->f.words > HEADLINE_KICKER_WORDS &&
-			      l->f.words > c->f.words && title_like(l) &&
-			      (l->cls == CLS_NEAR || l->cls == CLS_GOOD);
-		return i;
-	}
-	return SIZE_MAX;
-}
-
-/* Whether a title-like line and the standfirst below it are one title,
- * from their body overlaps: a deck restates the article, so the
- * article's words recur in it more than in the title, unless the title
- * is not about the article at all ("Sign up to comment", an image's file
- * name). */
-static bool one_title(float title, float deck)
-{
-	return HEADLINE_DECK_SHARE * deck <= title;
-}
-
-static struct quote *quote_slot(struct structure *s, uint64_t key)
-{
-	size_t n = ARRAY_LEN(s->quote), i = (size_t)key % n;
-
-	while (s->quote[i].key && s->quote[i].key != key)
-		i = (i + 1) % n;
-	return &s->quote[i];
-}
-
-/* Mark which headline candidates in [lo, hi] occur inside a longer line
- * of the page ("Title | Site", "Home / News / Title"): quote[].words
- * becomes 0 for those.  Windows of every candidate length are hashed,
- * so this is linear in the page's words times HEADLINE_MAX_WORDS. */
-static void find_quoted(struct structure *s, const struct doc *d, size_t lo,
-			size_t hi)
-{
-	size_t i, j, k, n, longest = 0;
-
-	memset(s->quote, 0, sizeof(s->quote));
-	for (i = lo; i <= hi; i++)
-		if (title_like(&d->lines[i]) && d->lines[i].f.words >= 2) {
-			uint64_t key = line_key(d, &d->lines[i]);
-			struct quote *q = quote_slot(s, key);
-
-			n = d->lines[i].f.words;
-			q->key = key;
-			q->words = (uint32_t)n;
-			if (n > longest)
-				longest = n;
-		}
-	for (i = 0; i < d->nlines; i++) {
-		const struct word *w = line_words(d, &d->lines[i]);
-
-		if (line_blank(&d->lines[i]) || d->lines[i].f.words < 3)
-			continue;
-		n = d->lines[i].f.words;
-		for (j = 0; j < n; j++) {
-			uint64_t key = LINE_KEY_SEED;
-
-			for (k = j; k < n && k - j < longest; k++) {
-				struct quote *q;
-
-				key = hash_mix(key, w[k].hash);
-				if (k - j + 1 >= n)	/* not longer */
-					break;
-				q = quote_slot(s, key);
-				if (q->key && q->words == k - j + 1)
-					q->words = 0;
-			}
-		}
-	}
-}
-
-static bool quoted(struct structure *s, const struct doc *d,
-		   const struct line *l)
-{
-	return l->f.words >= 2 && quote_slot(s, line_key(d, l))->words == 0;
-}
-
-/* Whether one of the HEADLINE_NEIGHBOURS lines below line i is a date:
- * a headline's dateline, maybe after a standfirst or a byline. */
-static bool date_below(const struct doc *d, size_t i)
-{
-	unsigned seen = 0;
-
-	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
-		if (line_blank(&d->lines[i]))
-			continue;
-		if (date_like(&d->lines[i]))
-			return true;
-		seen++;
-	}
-	return false;
-}
-
-/* How much l (line i) looks like the page's headline; higher is more
- * likely.  The weights are in tune.h, HEADLINE_*. */
-static float title_score(struct structure *s, const struct doc *d, size_t i,
-			 size_t distance)
-{
-	const struct line *l = &d->lines[i];
-	const struct features *f = &l->f;
-	float words = (float)f->words, sc;
-	bool kicker, standfirst;
-	float own = body_overlap(s, d, l), overlap = own;
-	size_t prev, next = neighbours(d, i, 1, &kicker, &standfirst);
-
-	/* A title and its deck are scored as one: the title gets the
-	 * better overlap, the deck no kicker bonus for the title. */
-	if (standfirst) {
-		float deck = body_overlap(s, d, &d->lines[next]);
-
-		if (one_title(own, deck) && deck > overlap)
-			overlap = deck;
-	}
-	sc = HEADLINE_OVERLAP * overlap;
-	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
-	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
-	sc += quoted(s, d, l) ? HEADLINE_QUOTED : 0;
-	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
-	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
-	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
-	sc += ends_like_text(l) || two_sentences(l) ? HEADLINE_PERIOD : 0;
-	sc += image_name(l) ? HEADLINE_IMAGE : 0;
-	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
-	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
-	sc += HEADLINE_STOPS * (float)f->stops / words;
-	sc += HEADLINE_CAPS * (float)f->caps / words;
-	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
-	sc += f->lower ? HEADLINE_LOWER : 0;
-	sc += date_below(d, i) ? HEADLINE_DATE_NEXT : 0;
-	sc += standfirst ? HEADLINE_STANDFIRST : 0;
-	prev = neighbours(d, i, -1, &kicker, &standfirst);
-	if (kicker) {
-		neighbours(d, prev, 1, &kicker, &standfirst);
-		kicker = !standfirst ||
-			 !one_title(body_overlap(s, d, &d->lines[prev]), own);
-	}
-	sc += kicker ? HEADLINE_KICKER : 0;
-	return sc - HEADLINE_DISTANCE * (float)distance;
-}
-
-/* The article span can start a few lines above its headline, at a line
- * of prose that is no part of it: a search box's help text, a site's
- * motto, a caption.  A title-like line among the first HEADLINE_BELOW
- * lines of the span that a date follows (its dateline) competes too,
- * with HEADLINE_BELOW_FIRST more against it; but not below a second
- * paragraph, where it is a subheading.  Returns the line past the last
- * one looked at. */
-static size_t below_first(const struct doc *d, size_t first)
-{
-	size_t i = first, seen = 0;
-
-	while (++i < d->nlines && seen < HEADLINE_BELOW) {
-		if (line_blank(&d->lines[i]))
-			continue;
-		if (d->lines[i].cls == CLS_GOOD)
-			break;
-		seen++;
-	}
-	return i;
-}
-
-/* The most title-like line among those just above the first article
- * line (or that line itself, or one just below it: see below_first()):
- * SIZE_MAX if none. */
-static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
-{
-	size_t i = first + 1, seen = 0, best = SIZE_MAX, lo = first,
-	       end = below_first(d, first);
-	float best_score = -1e9f;
-
-	while (lo > 0 && seen < HEADLINE_LOOKBACK)
-		if (!line_blank(&d->lines[--lo]))
-			seen++;
-	find_quoted(s, d, lo, end - 1);
-	index_body(s, d);
-	seen = 0;
-	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
-		struct line *l = &d->lines[i];
-		float sc;
-
-		if (line_blank(l))
-			continue;
-		if (!title_like(l)) {
-			seen++;
-			continue;
-		}
-		sc = title_score(s, d, i, seen++);
-		if (sc > best_score) {
-			best_score = sc;
-			best = i;
-		}
-	}
-	for (i = first + 1, seen = 0; i < end; i++) {
-		float sc;
-
-		if (line_blank(&d->lines[i]))
-			continue;
-		seen++;
-		if (!title_like(&d->lines[i]) || !date_below(d, i))
-			continue;
-		sc = title_score(s, d, i, seen) + HEADLINE_BELOW_FIRST;
-		if (sc > best_score) {
-			best_score = sc;
-			best = i;
-		}
-	}
-	return best;
-}
-
-/* Whether line i, item n, is in a numbered list: the line before it is
- * item n - 1 or the line after it item n + 1.  A lone "15. " starts a
- * title with an ordinal ("15. Zukunftsforum"); a run of them is a list,
- * as a text rendering of a page numbers its breadcrumbs ("1. Home",
- * "2. News", "3. The title"). */
-static bool in_numbered_list(const struct doc *d, size_t i, unsigned n)
-{
-	size_t prev = line_beside(d, i, -1), next = line_beside(d, i, 1);
-	unsigned m;
-
-	return (prev != SIZE_MAX && (m = item_number(&d->lines[prev])) > 0 &&
-		m + 1 == n) ||
-	       (next != SIZE_MAX && item_number(&d->lines[next]) == n + 1);
-}
-
-/* The bytes of the list marker that starts line i, "• " or, in a
- * numbered list, "3. ": 0 if none. */
-static size_t list_marker(const struct doc *d, size_t i)
-{
-	const struct line *l = &d->lines[i];
-	unsigned n;
-	size_t len;
-
-	if (!l->f.bullet)
-		return 0;
-	if (ascii_digit(l->text[0])) {	/* "3. ": figures, sign, space */
-		n = item_number(l);
-		leading_number(l, &len);
-		return n > 0 && in_numbered_list(d, i, n) ? len + 2 : 0;
-	}
-	cp_decode(l->text, &len);	/* a bullet sign, then a space */
-	return len;
-}
-
-/* The bytes of a date in figures at s[0..len), "23.01.2022",
- * "2022-01-23", "23/1/22": figures in two places at least, joined by
- * ".", "/" or "-"; 0 if none. */
-static size_t figure_date_len(const char *s, size_t len)
-{
-	size_t i = 0;
-	unsigned parts = 0;
-
-	for (;;) {
-		size_t start = i;
-
-		while (i < len && ascii_digit(s[i]))
-			i++;
-		if (i == start)
-			return 0;
-		if (++parts == 3 || i == len || !strchr("./-", s[i]))
-			break;
-		i++;
-	}
-	return parts == 3 ? i : 0;
-}
-
-/* A letter: a word's character, not a figure. */
-static bool letter(uint32_t c)
-{
-	return cp_is_word(c) && !(c >= '0' && c <= '9');
-}
-
-/* Whether s[0..len) starts with two letters, a word ("Title"), not the
- * rest of a time stamp ("T10:00"). */
-static bool word_at(const char *s, size_t len)
-{
-	size_t n, m;
-
-	return len > 0 && letter(cp_decode(s, &n)) && n < len &&
-	       letter(cp_decode(s + n, &m));
-}
-
-/* The bytes of a date that starts the line, with the separator after it,
- * "23.01.2022 - " or "2022-01-23 | ", or with none when the title's
- * first letter follows at once, "27.01.2022Title" (a rendering that runs
- * a page's cells together): a dateline run into the title; 0 if none. */
-static size_t date_prefix(const struct line *l)
-{
-	size_t i = figure_date_len(l->text, l->len), sp;
-
-	if (i == 0)
-		return 0;
-	if (word_at(l->text + i, l->len - i))
-		return i;	/* "27.01.2022Title": cells run together */
-	i += space_len(l->text + i, l->len - i);
-	if (i == l->len || !strchr("-|:", l->text[i]) ||
-	    (sp = space_len(l->text + i + 1, l->len - i - 1)) == 0)
-		return 0;
-	return i + 1 + sp;
-}
-
-/* Whether the bytes s[0..len) between two words hold a separator of a
- * title's parts, " - ", " – ", " — ", " | ", ": ", and a space. */
-static bool title_separator(const char *s, size_t len)
-{
-	bool sep = false, space = false;
-	size_t i = 0, n;
-
-	while (i < len) {
-		uint32_t c = cp_decode(s + i, &n);
-
-		i += n;
-		sep |= c == '-' || c == '|' || c == ':' || c == 0x2013 ||
-		       c == 0x2014;
-		space |= c == ' ';
-	}
-	return sep && space;
-}
-
-/* Whether each of the words w[0..n) occurs among t[0..m). */
-static bool words_among(const struct word *w, size_t n,
-			const struct word *t, size_t m)
-{
-	size_t i, j;
-
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < m && t[j].hash != w[i].hash; j++)
-			;
-		if (j == m)
-			return false;
-	}
-	return true;
-}
-
-/* Whether line m of the page is a teaser of the title t[0..nt) with its
- * kicker k[0..nk) set apart: "Kicker: Shorter title" or "Title - Kicker",
- * the kicker's words one side of a separator, the other side's words
- * (HEADLINE_KICKER_TEASER at least) all in the title. */
-static bool kicker_apart(const struct doc *d, const struct line *m,
-			 const struct word *k, size_t nk,
-			 const struct word *t, size_t nt)
-{
-	const struct word *w = line_words(d, m);
-	size_t n = m->f.words, j, at;
-
-	if (n < nk + HEADLINE_KICKER_TEASER)
-		return false;
-	for (at = 0; at <= n - nk; at += n - nk) {	/* first, then last */
-		size_t gap = at == 0 ? nk : at;	/* the word after the gap */
-		const struct word *a = &w[gap - 1], *b = &w[gap];
-
-		for (j = 0; j < nk && w[at + j].hash == k[j].hash; j++)
-			;
-		if (j == nk &&
-		    title_separator(m->text + a->start + a->len,
-				    b->start - a->start - a->len) &&
-		    (at == 0 ? words_among(w + nk, n - nk, t, nt) :
-			       words_among(w, at, t, nt)))
-			return true;
-	}
-	return false;
-}
-
-/* The bytes of a kicker run into the title without a separator, as a
- * rendering that joins a page's spans shows it ("Harbour vote Town
- * rebuilds its pier"): the first words of line i, at
- * most HEADLINE_KICKER_WORDS, when another line of the page sets the same
- * words apart from the rest of the title (see kicker_apart()); 0 if
- * none.  A title that starts with a topic ("Brexit talks resume") has no
- * such teaser, so it keeps its first words; and what is left is a title
- * of three words at least, as strong_title() has it. */
-static size_t glued_kicker(const struct doc *d, size_t i)
-{
-	const struct line *l = &d->lines[i];
-	const struct word *w = line_words(d, l);
-	size_t n = l->f.words, k, j;
-
-	for (k = 1; k <= HEADLINE_KICKER_WORDS && k + 3 <= n; k++) {
-		size_t end = w[k - 1].start + w[k - 1].len, nb;
-
-		if (!cp_is_upper(cp_decode(l->text + w[k].start, &nb)) ||
-		    space_len(l->text + end, w[k].start - end) !=
-			    w[k].start - end)
-			continue;	/* no title starts there, or a
-					 * separator sets the kicker apart */
-		for (j = 0; j < d->nlines; j++)
-			if (j != i && !line_blank(&d->lines[j]) &&
-			    kicker_apart(d, &d->lines[j], w, k, w + k, n - k))
-				return w[k].start;
-	}
-	return 0;
-}
-
-/* A headline is a title, not an item of the list it was picked from nor
- * a dateline nor its kicker: drop a list marker, a date or a kicker
- * before it. */
-static void strip_prefix(struct doc *d, size_t i)
-{
-	struct line *l = &d->lines[i];
-	size_t n = list_marker(d, i);
-
-	if (n == 0)
-		n = date_prefix(l);
-	if (n == 0)
-		n = glued_kicker(d, i);
-	if (n == 0)
-		return;
-	l->text += n;
-	l->len -= n;
-	line_trim(l);
-}
-
-/* The headline's standfirst, when the article left it out: among the
- * HEADLINE_NEIGHBOURS lines below the headline, past dates, short lines
- * and lines a rule dropped, a title-like line of prose with
- * LEDE_MIN_WORDS words that was dropped only for where it stands: above
- * the span, in a gap of it, or (a sentence) as part of a longer line, as
- * a page's description repeats it.  It says what the article is about:
- * it is the lede.  Not a line a rule cut, a caption that lost its
- * credit.  SIZE_MAX if none. */
-static size_t standfirst_below(const struct doc *d, size_t head)
-{
-	size_t i = head, seen = 0;
-
-	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
-		const struct line *l = &d->lines[i];
-
-		if (line_blank(l))
-			continue;
-		seen++;
-		if (date_like(l) || l->verdict == VERDICT_DROP ||
-		    l->f.words < LEDE_MIN_WORDS)
-			continue;
-		if (l->role == ROLE_DROP && l->rule < 0 &&
-		    (l->reason == REASON_OUTSIDE || l->reason == REASON_GAP ||
-		     (l->reason == REASON_CONTAINED && ends_like_text(l))) &&
-		    title_like(l) && !l->f.lower &&
-		    (l->cls == CLS_NEAR || l->cls == CLS_GOOD))
-			return i;
-		break;
-	}
-	return SIZE_MAX;
-}
-
 void structure_apply(struct structure *s, struct doc *d)
 {
-	size_t from, to, i, first = SIZE_MAX, last, head, lede;
+	size_t from, to, i, first = SIZE_MAX, last;
 
 	for (i = 0; i < d->nlines; i++)
 		d->lines[i].role = ROLE_DROP;
@@ -1868,35 +1073,5 @@ void structure_apply(struct structure *s, struct doc *d)
 	for (last = d->nlines - 1; d->lines[last].role != ROLE_BODY; last--)
 		;
 	attach_closing(d, attach_list(d, last, 1));
-	first = attach_list(d, first, -1);
-	head = pick_headline(s, d, first);
-	if (head != SIZE_MAX) {
-		d->lines[head].role = ROLE_HEADLINE;
-		d->lines[head].reason = REASON_HEADLINE;
-		strip_prefix(d, head);
-		if ((i = standfirst_below(d, head)) != SIZE_MAX) {
-			d->lines[i].role = ROLE_BODY;
-			d->lines[i].reason = REASON_CONTENT;
-		}
-	}
-	lede = SIZE_MAX;
-	for (i = head == SIZE_MAX ? 0 : head + 1; i < d->nlines; i++)
-		if (d->lines[i].role == ROLE_BODY &&
-		    d->lines[i].f.words >= LEDE_MIN_WORDS) {
-			lede = i;
-			break;
-		}
-	if (lede == SIZE_MAX)
-		return;
-	d->lines[lede].role = ROLE_LEDE;
-	d->lines[lede].reason = REASON_LEDE;
-	/* Short lines between headline and lede with figures in them are
-	 * bylines and dates. */
-	for (i = head == SIZE_MAX ? 0 : head + 1; i < lede; i++) {
-		struct line *l = &d->lines[i];
-
-		if (l->role == ROLE_BODY && l->reason == REASON_CONTEXT &&
-		    l->cls == CLS_SHORT && l->f.digits > 0)
-			set_drop(l, REASON_BYLINE);
-	}
+	attach_list(d, first, -1);
 }

@@ -19,6 +19,12 @@ bool cp_is_word(uint32_t c);
 bool cp_is_upper(uint32_t c);
 bool cp_is_lower(uint32_t c);
 
+/* An ASCII figure, 0 to 9. */
+static inline bool ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Find the next word of s[*pos..len): sets *start and *wlen, moves *pos
  * past it and returns true; false when there is none. */
 bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,

@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, decode_suite());
 	srunner_add_suite(sr, doc_suite());
 	srunner_add_suite(sr, structure_suite());
+	srunner_add_suite(sr, line_suite());
 	srunner_add_suite(sr, output_suite());
 	srunner_add_suite(sr, reader_suite());
 	srunner_add_suite(sr, learn_suite());

@@ -10,6 +10,7 @@
 #include "../src/classify.h"
 #include "../src/decode.h"
 #include "../src/doc.h"
+#include "../src/headline.h"
 #include "../src/output.h"
 #include "../src/rules.h"
 #include "../src/stopwords.h"
@@ -34,6 +35,7 @@ struct pipeline {
 	struct rule_set *rules;
 	struct classifier *classifier;
 	struct structure *structure;
+	struct headline *headline;
 	struct buf text;
 	struct doc doc;
 };
@@ -45,6 +47,7 @@ static void pipeline_init(struct pipeline *p)
 	p->rules = rule_set_new();
 	p->classifier = classifier_new();
 	p->structure = structure_new();
+	p->headline = headline_new();
 	p->text = (struct buf)BUF_INIT;
 	doc_init(&p->doc);
 }
@@ -54,6 +57,7 @@ static void pipeline_free(struct pipeline *p)
 	doc_free(&p->doc);
 	buf_free(&p->text);
 	structure_free(p->structure);
+	headline_free(p->headline);
 	classifier_free(p->classifier);
 	rule_set_free(p->rules);
 	decoder_free(p->decoder);
@@ -69,6 +73,7 @@ static struct doc *run(struct pipeline *p, const char *page)
 	ck_assert_uint_eq(rule_set_apply(p->rules, &p->doc), 0);
 	classify_doc(p->classifier, &p->doc);
 	structure_apply(p->structure, &p->doc);
+	headline_apply(p->headline, &p->doc);
 	return &p->doc;
 }
 

@@ -25,6 +25,7 @@ Suite *rules_suite(void);
 Suite *decode_suite(void);
 Suite *doc_suite(void);
 Suite *structure_suite(void);
+Suite *line_suite(void);
 Suite *output_suite(void);
 Suite *reader_suite(void);
 Suite *learn_suite(void);

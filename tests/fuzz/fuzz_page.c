@@ -9,9 +9,9 @@
  *   bits 5-7  --max-page-bytes: 0 means the default, else 2^(k+2) bytes,
  *             so that pages come in many small pieces
  * The rest is the stream.  Each page goes through the steps filter.c's
- * filter_page() takes (decode, lines, rules, classify, structure) and
- * out through the stream's writer, into a memory buffer that is then
- * checked: the text of a page is always valid UTF-8 without NUL, and
+ * filter_page() takes (decode, lines, rules, classify, structure,
+ * headline) and out through the stream's writer, into a memory buffer
+ * that is then checked: the text of a page is always valid UTF-8 without NUL, and
  * every JSON line the filter writes parses as a JSON object.
  *
  * The rules are the shipped set, read from rules/ below the current
@@ -26,6 +26,7 @@
 #include "../../src/classify.h"
 #include "../../src/decode.h"
 #include "../../src/doc.h"
+#include "../../src/headline.h"
 #include "../../src/jsonl.h"
 #include "../../src/output.h"
 #include "../../src/reader.h"
@@ -40,6 +41,7 @@ struct run {
 	struct decoder *decoder[2];	/* normalizing, not */
 	struct classifier *classifier;
 	struct structure *structure;
+	struct headline *headline;
 	struct json_object *json;	/* for input lines */
 	struct json_object *check;	/* for checking output lines */
 	struct doc doc;
@@ -94,6 +96,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	run.decoder[1] = decoder_new(NULL, false);
 	run.classifier = classifier_new();
 	run.structure = structure_new();
+	run.headline = headline_new();
 	run.json = json_object_new();
 	run.check = json_object_new();
 	doc_init(&run.doc);
@@ -165,6 +168,7 @@ static void filter_page(struct decoder *dec, const char *bytes, size_t len,
 	rule_set_apply(run.rules, &run.doc);
 	classify_doc(run.classifier, &run.doc);
 	structure_apply(run.structure, &run.doc);
+	headline_apply(run.headline, &run.doc);
 	for (i = 0; i < run.doc.nlines; i++) {
 		const struct line *l = &run.doc.lines[i];
 

@@ -1,0 +1,710 @@
+#include "headline.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "line.h"
+#include "tally.h"
+#include "text.h"
+#include "tune.h"
+#include "util.h"
+
+/* Scratch space kept from page to page so that steady state allocates
+ * nothing. */
+struct headline {
+	struct tally body;	/* the article's words: a counts copies */
+	struct quote {		/* headline candidates' word keys */
+		uint64_t key;	/* 0: empty */
+		uint32_t words;
+	} quote[4 * HEADLINE_LOOKBACK];
+};
+
+struct headline *headline_new(void)
+{
+	return xcalloc(1, sizeof(struct headline));
+}
+
+void headline_free(struct headline *h)
+{
+	if (!h)
+		return;
+	tally_free(&h->body);
+	free(h);
+}
+
+/* Words of the article's lines (role BODY), which index_body() puts in
+ * its table. */
+static size_t body_words(const struct doc *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nlines; i++)
+		if (d->lines[i].role == ROLE_BODY)
+			n += d->lines[i].f.words;
+	return n;
+}
+
+/* Index the words of the article (lines with role BODY) so that a
+ * headline candidate can be checked against them: a counts copies. */
+static void index_body(struct headline *h, const struct doc *d)
+{
+	size_t i;
+	unsigned k;
+
+	tally_reset(&h->body, body_words(d));
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *l = &d->lines[i];
+		const struct word *w = line_words(d, l);
+
+		if (l->role != ROLE_BODY)
+			continue;
+		for (k = 0; k < l->f.words; k++)
+			tally_slot(&h->body, w[k].hash)->a++;
+	}
+}
+
+/* How often the word hashed h occurs in l itself. */
+static unsigned own_count(const struct doc *d, const struct line *l,
+			  uint64_t h)
+{
+	const struct word *w = line_words(d, l);
+	unsigned k, n = 0;
+
+	for (k = 0; k < l->f.words; k++)
+		n += w[k].hash == h;
+	return n;
+}
+
+/* A word that says what a text is about: not a function word of any
+ * language we know, not a short one. */
+static bool topic_word(const struct word *w)
+{
+	return w->len >= HEADLINE_WORD_MIN && w->langs == 0;
+}
+
+/* Share of the line's topic words that the article uses too: a
+ * headline is about the article, "Skip to content" is not. */
+static float body_overlap(const struct headline *h, const struct doc *d,
+			  const struct line *l)
+{
+	const struct word *w = line_words(d, l);
+	unsigned k, n = 0, in = 0;
+
+	for (k = 0; k < l->f.words; k++) {
+		const struct tally_entry *e;
+
+		if (!topic_word(&w[k]))
+			continue;
+		e = tally_get(&h->body, w[k].hash);
+		n++;
+		if (e && e->a > (l->role == ROLE_BODY ?
+				 own_count(d, l, w[k].hash) : 0))
+			in++;
+	}
+	return (float)in / (float)(n + 1);
+}
+
+/* Ends like a sentence or a label: "... was said.", "Read more:". */
+static bool ends_like_text(const struct line *l)
+{
+	size_t n = l->len;
+
+	while (n > 0 && strchr(" \"')]", l->text[n - 1]))
+		n--;
+	return n > 0 && strchr(".:,;", l->text[n - 1]);
+}
+
+/* A quotation mark of any kind. */
+static bool quote_mark(uint32_t c)
+{
+	return c == '"' || c == '\'' || (c >= 0x2018 && c <= 0x201F) ||
+	       c == 0xAB || c == 0xBB;
+}
+
+/* The bytes of the quotation marks at s[0..len). */
+static size_t quotes_len(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len && quote_mark(cp_decode(s + i, &n)))
+		i += n;
+	return i;
+}
+
+/* Holds the end of a sentence and the start of another, as a paragraph
+ * or a standfirst does and a title does not: SENTENCE_MIN_WORDS words,
+ * the last ending in SENTENCE_MIN_LOWER lower-case letters, a full stop,
+ * a space, then a capital ("We pushed out the site in January. Our goal
+ * is").  An abbreviation ends a shorter run of lower-case letters ("Dr.
+ * Smith", "vs. Python"), and a name first is a label ("Angus Barbieri.
+ * He fasted for a year"). */
+static bool two_sentences(const struct line *l)
+{
+	size_t i = 0, n, sp;
+	unsigned lower = 0, words = 0;
+	bool in_word = false;
+
+	while (i < l->len) {
+		uint32_t c = cp_decode(l->text + i, &n);
+
+		i += n;
+		words += cp_is_word(c) && !in_word;
+		in_word = cp_is_word(c);
+		if (c != '.' || lower < SENTENCE_MIN_LOWER ||
+		    words < SENTENCE_MIN_WORDS) {
+			lower = cp_is_lower(c) ? lower + 1 : 0;
+			continue;
+		}
+		lower = 0;
+		i += quotes_len(l->text + i, l->len - i);
+		if ((sp = space_len(l->text + i, l->len - i)) == 0)
+			continue;
+		i += sp;
+		i += quotes_len(l->text + i, l->len - i);
+		if (i < l->len && cp_is_upper(cp_decode(l->text + i, &n)))
+			return true;
+	}
+	return false;
+}
+
+/* A letter or digit byte, or a byte of a non-ASCII character. */
+static bool word_byte(char c)
+{
+	return (unsigned char)c >= 0x80 || isalnum((unsigned char)c);
+}
+
+/* Starts with an image as a text rendering shows it, its file name in
+ * brackets: "[Harbour_pier_2024]", "[IMG_0412] Photo: ...".  A bracket
+ * with plain words is a title's tag ("[Review] The new pier"). */
+static bool image_name(const struct line *l)
+{
+	size_t i;
+
+	if (l->len == 0 || l->text[0] != '[')
+		return false;
+	for (i = 1; i + 1 < l->len && l->text[i] != ']'; i++)
+		if (l->text[i] == '_' && word_byte(l->text[i - 1]) &&
+		    word_byte(l->text[i + 1]))
+			return true;
+	return false;
+}
+
+/* A line that could be a headline or a standfirst, not a label. */
+static bool strong_title(const struct line *l)
+{
+	return line_title_like(l) && l->f.words >= 3 && !line_date_like(l) &&
+	       !l->f.lower;
+}
+
+/* What the lines next to candidate i say about it, going dir (+1 down,
+ * -1 up) past dates, labels and lines a rule dropped to the next line of
+ * text: is that a kicker, a shorter title-like line (above a headline),
+ * or a standfirst, a longer title-like line of prose (below a headline
+ * that is itself more than a kicker)?  Returns that line, SIZE_MAX if
+ * none. */
+static size_t neighbours(const struct doc *d, size_t i, int dir,
+			 bool *kicker, bool *standfirst)
+{
+	const struct line *c = &d->lines[i];
+	unsigned seen = 0;
+
+	*kicker = *standfirst = false;
+	while (seen < HEADLINE_NEIGHBOURS &&
+	       ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (line_date_like(l) || l->verdict == VERDICT_DROP ||
+		    l->f.words <= 2)
+			continue;
+		*kicker = strong_title(l) && strong_title(c) &&
+			  l->f.words < c->f.words;
+		*standfirst = strong_title(c) &&
+			      c->f.words > HEADLINE_KICKER_WORDS &&
+			      l->f.words > c->f.words && line_title_like(l) &&
+			      (l->cls == CLS_NEAR || l->cls == CLS_GOOD);
+		return i;
+	}
+	return SIZE_MAX;
+}
+
+/* Whether a title-like line and the standfirst below it are one title,
+ * from their body overlaps: a deck restates the article, so the
+ * article's words recur in it more than in the title, unless the title
+ * is not about the article at all ("Sign up to comment", an image's file
+ * name). */
+static bool one_title(float title, float deck)
+{
+	return HEADLINE_DECK_SHARE * deck <= title;
+}
+
+static struct quote *quote_slot(struct headline *h, uint64_t key)
+{
+	size_t n = ARRAY_LEN(h->quote), i = (size_t)key % n;
+
+	while (h->quote[i].key && h->quote[i].key != key)
+		i = (i + 1) % n;
+	return &h->quote[i];
+}
+
+/* Mark which headline candidates in [lo, hi] occur inside a longer line
+ * of the page ("Title | Site", "Home / News / Title"): quote[].words
+ * becomes 0 for those.  Windows of every candidate length are hashed,
+ * so this is linear in the page's words times HEADLINE_MAX_WORDS. */
+static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
+			size_t hi)
+{
+	size_t i, j, k, n, longest = 0;
+
+	memset(h->quote, 0, sizeof(h->quote));
+	for (i = lo; i <= hi; i++)
+		if (line_title_like(&d->lines[i]) && d->lines[i].f.words >= 2) {
+			uint64_t key = line_key(d, &d->lines[i]);
+			struct quote *q = quote_slot(h, key);
+
+			n = d->lines[i].f.words;
+			q->key = key;
+			q->words = (uint32_t)n;
+			if (n > longest)
+				longest = n;
+		}
+	for (i = 0; i < d->nlines; i++) {
+		const struct word *w = line_words(d, &d->lines[i]);
+
+		if (line_blank(&d->lines[i]) || d->lines[i].f.words < 3)
+			continue;
+		n = d->lines[i].f.words;
+		for (j = 0; j < n; j++) {
+			uint64_t key = LINE_KEY_SEED;
+
+			for (k = j; k < n && k - j < longest; k++) {
+				struct quote *q;
+
+				key = hash_mix(key, w[k].hash);
+				if (k - j + 1 >= n)	/* not longer */
+					break;
+				q = quote_slot(h, key);
+				if (q->key && q->words == k - j + 1)
+					q->words = 0;
+			}
+		}
+	}
+}
+
+static bool quoted(struct headline *h, const struct doc *d,
+		   const struct line *l)
+{
+	return l->f.words >= 2 && quote_slot(h, line_key(d, l))->words == 0;
+}
+
+/* Whether one of the HEADLINE_NEIGHBOURS lines below line i is a date:
+ * a headline's dateline, maybe after a standfirst or a byline. */
+static bool date_below(const struct doc *d, size_t i)
+{
+	unsigned seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (line_date_like(&d->lines[i]))
+			return true;
+		seen++;
+	}
+	return false;
+}
+
+/* How much l (line i) looks like the page's headline; higher is more
+ * likely.  The weights are in tune.h, HEADLINE_*. */
+static float title_score(struct headline *h, const struct doc *d, size_t i,
+			 size_t distance)
+{
+	const struct line *l = &d->lines[i];
+	const struct features *f = &l->f;
+	float words = (float)f->words, sc;
+	bool kicker, standfirst;
+	float own = body_overlap(h, d, l), overlap = own;
+	size_t prev, next = neighbours(d, i, 1, &kicker, &standfirst);
+
+	/* A title and its deck are scored as one: the title gets the
+	 * better overlap, the deck no kicker bonus for the title. */
+	if (standfirst) {
+		float deck = body_overlap(h, d, &d->lines[next]);
+
+		if (one_title(own, deck) && deck > overlap)
+			overlap = deck;
+	}
+	sc = HEADLINE_OVERLAP * overlap;
+	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
+	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
+	sc += quoted(h, d, l) ? HEADLINE_QUOTED : 0;
+	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
+	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
+	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
+	sc += ends_like_text(l) || two_sentences(l) ? HEADLINE_PERIOD : 0;
+	sc += image_name(l) ? HEADLINE_IMAGE : 0;
+	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
+	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
+	sc += HEADLINE_STOPS * (float)f->stops / words;
+	sc += HEADLINE_CAPS * (float)f->caps / words;
+	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
+	sc += f->lower ? HEADLINE_LOWER : 0;
+	sc += date_below(d, i) ? HEADLINE_DATE_NEXT : 0;
+	sc += standfirst ? HEADLINE_STANDFIRST : 0;
+	prev = neighbours(d, i, -1, &kicker, &standfirst);
+	if (kicker) {
+		neighbours(d, prev, 1, &kicker, &standfirst);
+		kicker = !standfirst ||
+			 !one_title(body_overlap(h, d, &d->lines[prev]), own);
+	}
+	sc += kicker ? HEADLINE_KICKER : 0;
+	return sc - HEADLINE_DISTANCE * (float)distance;
+}
+
+/* The article span can start a few lines above its headline, at a line
+ * of prose that is no part of it: a search box's help text, a site's
+ * motto, a caption.  A title-like line among the first HEADLINE_BELOW
+ * lines of the span that a date follows (its dateline) competes too,
+ * with HEADLINE_BELOW_FIRST more against it; but not below a second
+ * paragraph, where it is a subheading.  Returns the line past the last
+ * one looked at. */
+static size_t below_first(const struct doc *d, size_t first)
+{
+	size_t i = first, seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_BELOW) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (d->lines[i].cls == CLS_GOOD)
+			break;
+		seen++;
+	}
+	return i;
+}
+
+/* The most title-like line among those just above the first article
+ * line (or that line itself, or one just below it: see below_first()):
+ * SIZE_MAX if none. */
+static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
+{
+	size_t i = first + 1, seen = 0, best = SIZE_MAX, lo = first,
+	       end = below_first(d, first);
+	float best_score = -1e9f;
+
+	while (lo > 0 && seen < HEADLINE_LOOKBACK)
+		if (!line_blank(&d->lines[--lo]))
+			seen++;
+	find_quoted(h, d, lo, end - 1);
+	index_body(h, d);
+	seen = 0;
+	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
+		struct line *l = &d->lines[i];
+		float sc;
+
+		if (line_blank(l))
+			continue;
+		if (!line_title_like(l)) {
+			seen++;
+			continue;
+		}
+		sc = title_score(h, d, i, seen++);
+		if (sc > best_score) {
+			best_score = sc;
+			best = i;
+		}
+	}
+	for (i = first + 1, seen = 0; i < end; i++) {
+		float sc;
+
+		if (line_blank(&d->lines[i]))
+			continue;
+		seen++;
+		if (!line_title_like(&d->lines[i]) || !date_below(d, i))
+			continue;
+		sc = title_score(h, d, i, seen) + HEADLINE_BELOW_FIRST;
+		if (sc > best_score) {
+			best_score = sc;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* Whether line i, item n, is in a numbered list: the line before it is
+ * item n - 1 or the line after it item n + 1.  A lone "15. " starts a
+ * title with an ordinal ("15. Zukunftsforum"); a run of them is a list,
+ * as a text rendering of a page numbers its breadcrumbs ("1. Home",
+ * "2. News", "3. The title"). */
+static bool in_numbered_list(const struct doc *d, size_t i, unsigned n)
+{
+	size_t prev = line_beside(d, i, -1), next = line_beside(d, i, 1);
+	unsigned m;
+
+	return (prev != SIZE_MAX && (m = line_item_number(&d->lines[prev])) > 0 &&
+		m + 1 == n) ||
+	       (next != SIZE_MAX && line_item_number(&d->lines[next]) == n + 1);
+}
+
+/* The bytes of the list marker that starts line i, "• " or, in a
+ * numbered list, "3. ": 0 if none. */
+static size_t list_marker(const struct doc *d, size_t i)
+{
+	const struct line *l = &d->lines[i];
+	unsigned n;
+	size_t len;
+
+	if (!l->f.bullet)
+		return 0;
+	if (ascii_digit(l->text[0])) {	/* "3. ": figures, sign, space */
+		n = line_item_number(l);
+		line_leading_number(l, &len);
+		return n > 0 && in_numbered_list(d, i, n) ? len + 2 : 0;
+	}
+	cp_decode(l->text, &len);	/* a bullet sign, then a space */
+	return len;
+}
+
+/* The bytes of a date in figures at s[0..len), "23.01.2022",
+ * "2022-01-23", "23/1/22": figures in two places at least, joined by
+ * ".", "/" or "-"; 0 if none. */
+static size_t figure_date_len(const char *s, size_t len)
+{
+	size_t i = 0;
+	unsigned parts = 0;
+
+	for (;;) {
+		size_t start = i;
+
+		while (i < len && ascii_digit(s[i]))
+			i++;
+		if (i == start)
+			return 0;
+		if (++parts == 3 || i == len || !strchr("./-", s[i]))
+			break;
+		i++;
+	}
+	return parts == 3 ? i : 0;
+}
+
+/* A letter: a word's character, not a figure. */
+static bool letter(uint32_t c)
+{
+	return cp_is_word(c) && !(c >= '0' && c <= '9');
+}
+
+/* Whether s[0..len) starts with two letters, a word ("Title"), not the
+ * rest of a time stamp ("T10:00"). */
+static bool word_at(const char *s, size_t len)
+{
+	size_t n, m;
+
+	return len > 0 && letter(cp_decode(s, &n)) && n < len &&
+	       letter(cp_decode(s + n, &m));
+}
+
+/* The bytes of a date that starts the line, with the separator after it,
+ * "23.01.2022 - " or "2022-01-23 | ", or with none when the title's
+ * first letter follows at once, "27.01.2022Title" (a rendering that runs
+ * a page's cells together): a dateline run into the title; 0 if none. */
+static size_t date_prefix(const struct line *l)
+{
+	size_t i = figure_date_len(l->text, l->len), sp;
+
+	if (i == 0)
+		return 0;
+	if (word_at(l->text + i, l->len - i))
+		return i;	/* "27.01.2022Title": cells run together */
+	i += space_len(l->text + i, l->len - i);
+	if (i == l->len || !strchr("-|:", l->text[i]) ||
+	    (sp = space_len(l->text + i + 1, l->len - i - 1)) == 0)
+		return 0;
+	return i + 1 + sp;
+}
+
+/* Whether the bytes s[0..len) between two words hold a separator of a
+ * title's parts, " - ", " – ", " — ", " | ", ": ", and a space. */
+static bool title_separator(const char *s, size_t len)
+{
+	bool sep = false, space = false;
+	size_t i = 0, n;
+
+	while (i < len) {
+		uint32_t c = cp_decode(s + i, &n);
+
+		i += n;
+		sep |= c == '-' || c == '|' || c == ':' || c == 0x2013 ||
+		       c == 0x2014;
+		space |= c == ' ';
+	}
+	return sep && space;
+}
+
+/* Whether each of the words w[0..n) occurs among t[0..m). */
+static bool words_among(const struct word *w, size_t n,
+			const struct word *t, size_t m)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < m && t[j].hash != w[i].hash; j++)
+			;
+		if (j == m)
+			return false;
+	}
+	return true;
+}
+
+/* Whether line m of the page is a teaser of the title t[0..nt) with its
+ * kicker k[0..nk) set apart: "Kicker: Shorter title" or "Title - Kicker",
+ * the kicker's words one side of a separator, the other side's words
+ * (HEADLINE_KICKER_TEASER at least) all in the title. */
+static bool kicker_apart(const struct doc *d, const struct line *m,
+			 const struct word *k, size_t nk,
+			 const struct word *t, size_t nt)
+{
+	const struct word *w = line_words(d, m);
+	size_t n = m->f.words, j, at;
+
+	if (n < nk + HEADLINE_KICKER_TEASER)
+		return false;
+	for (at = 0; at <= n - nk; at += n - nk) {	/* first, then last */
+		size_t gap = at == 0 ? nk : at;	/* the word after the gap */
+		const struct word *a = &w[gap - 1], *b = &w[gap];
+
+		for (j = 0; j < nk && w[at + j].hash == k[j].hash; j++)
+			;
+		if (j == nk &&
+		    title_separator(m->text + a->start + a->len,
+				    b->start - a->start - a->len) &&
+		    (at == 0 ? words_among(w + nk, n - nk, t, nt) :
+			       words_among(w, at, t, nt)))
+			return true;
+	}
+	return false;
+}
+
+/* The bytes of a kicker run into the title without a separator, as a
+ * rendering that joins a page's spans shows it ("Harbour vote Town
+ * rebuilds its pier"): the first words of line i, at
+ * most HEADLINE_KICKER_WORDS, when another line of the page sets the same
+ * words apart from the rest of the title (see kicker_apart()); 0 if
+ * none.  A title that starts with a topic ("Brexit talks resume") has no
+ * such teaser, so it keeps its first words; and what is left is a title
+ * of three words at least, as strong_title() has it. */
+static size_t glued_kicker(const struct doc *d, size_t i)
+{
+	const struct line *l = &d->lines[i];
+	const struct word *w = line_words(d, l);
+	size_t n = l->f.words, k, j;
+
+	for (k = 1; k <= HEADLINE_KICKER_WORDS && k + 3 <= n; k++) {
+		size_t end = w[k - 1].start + w[k - 1].len, nb;
+
+		if (!cp_is_upper(cp_decode(l->text + w[k].start, &nb)) ||
+		    space_len(l->text + end, w[k].start - end) !=
+			    w[k].start - end)
+			continue;	/* no title starts there, or a
+					 * separator sets the kicker apart */
+		for (j = 0; j < d->nlines; j++)
+			if (j != i && !line_blank(&d->lines[j]) &&
+			    kicker_apart(d, &d->lines[j], w, k, w + k, n - k))
+				return w[k].start;
+	}
+	return 0;
+}
+
+/* A headline is a title, not an item of the list it was picked from nor
+ * a dateline nor its kicker: drop a list marker, a date or a kicker
+ * before it. */
+static void strip_prefix(struct doc *d, size_t i)
+{
+	struct line *l = &d->lines[i];
+	size_t n = list_marker(d, i);
+
+	if (n == 0)
+		n = date_prefix(l);
+	if (n == 0)
+		n = glued_kicker(d, i);
+	if (n == 0)
+		return;
+	l->text += n;
+	l->len -= n;
+	line_trim(l);
+}
+
+/* The headline's standfirst, when the article left it out: among the
+ * HEADLINE_NEIGHBOURS lines below the headline, past dates, short lines
+ * and lines a rule dropped, a title-like line of prose with
+ * LEDE_MIN_WORDS words that was dropped only for where it stands: above
+ * the span, in a gap of it, or (a sentence) as part of a longer line, as
+ * a page's description repeats it.  It says what the article is about:
+ * it is the lede.  Not a line a rule cut, a caption that lost its
+ * credit.  SIZE_MAX if none. */
+static size_t standfirst_below(const struct doc *d, size_t head)
+{
+	size_t i = head, seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (line_date_like(l) || l->verdict == VERDICT_DROP ||
+		    l->f.words < LEDE_MIN_WORDS)
+			continue;
+		if (l->role == ROLE_DROP && l->rule < 0 &&
+		    (l->reason == REASON_OUTSIDE || l->reason == REASON_GAP ||
+		     (l->reason == REASON_CONTAINED && ends_like_text(l))) &&
+		    line_title_like(l) && !l->f.lower &&
+		    (l->cls == CLS_NEAR || l->cls == CLS_GOOD))
+			return i;
+		break;
+	}
+	return SIZE_MAX;
+}
+
+void headline_apply(struct headline *h, struct doc *d)
+{
+	size_t i, first = SIZE_MAX, head, lede;
+
+	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
+		if (d->lines[i].role == ROLE_BODY)
+			first = i;
+	if (first == SIZE_MAX)
+		return;
+	head = pick_headline(h, d, first);
+	if (head != SIZE_MAX) {
+		d->lines[head].role = ROLE_HEADLINE;
+		d->lines[head].reason = REASON_HEADLINE;
+		strip_prefix(d, head);
+		if ((i = standfirst_below(d, head)) != SIZE_MAX) {
+			d->lines[i].role = ROLE_BODY;
+			d->lines[i].reason = REASON_CONTENT;
+		}
+	}
+	lede = SIZE_MAX;
+	for (i = head == SIZE_MAX ? 0 : head + 1; i < d->nlines; i++)
+		if (d->lines[i].role == ROLE_BODY &&
+		    d->lines[i].f.words >= LEDE_MIN_WORDS) {
+			lede = i;
+			break;
+		}
+	if (lede == SIZE_MAX)
+		return;
+	d->lines[lede].role = ROLE_LEDE;
+	d->lines[lede].reason = REASON_LEDE;
+	/* Short lines between headline and lede with figures in them are
+	 * bylines and dates. */
+	for (i = head == SIZE_MAX ? 0 : head + 1; i < lede; i++) {
+		struct line *l = &d->lines[i];
+
+		if (l->role == ROLE_BODY && l->reason == REASON_CONTEXT &&
+		    l->cls == CLS_SHORT && l->f.digits > 0)
+			line_drop(l, REASON_BYLINE);
+	}
+}
