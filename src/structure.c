@@ -1040,6 +1040,71 @@ static void join_numbered(const struct structure *s, const struct doc *d,
 	}
 }
 
+/* ---- numbered lists inside the article -------------------------------- */
+
+/* A line of the span dropped for its look alone, that the item numbers
+ * around it may take back: short in a run, loose, or classified as
+ * boilerplate.  Not a repeat, not one a rule judged. */
+static bool dropped_for_look(const struct line *l)
+{
+	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
+	       l->copies <= 1 &&
+	       (l->reason == REASON_SHORT || l->reason == REASON_GAP ||
+		l->reason == REASON_BOILERPLATE);
+}
+
+/* The next line of [i + 1, to) numbered n, if it comes within
+ * NUMBER_REACH lines (blank ones aside) of line i; SIZE_MAX if none. */
+static size_t next_numbered(const struct doc *d, size_t i, size_t to,
+			    unsigned n)
+{
+	unsigned seen = 0;
+
+	while (++i < to && seen < NUMBER_REACH) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		if (l->verdict != VERDICT_DROP && line_item_number(l) == n)
+			return i;
+		seen++;
+	}
+	return SIZE_MAX;
+}
+
+/* Inside the span [from, to): lines numbered in sequence ("31. Dance to
+ * a song", "32. Buy yourself flowers", "33. ..."), NUMBER_RUN of them or
+ * more each within NUMBER_REACH lines of the one before, are the items
+ * of a list, and all stay, however short or plain each looks alone: a
+ * menu or a list of links does not count its entries. */
+static void keep_numbered(struct doc *d, size_t from, size_t to)
+{
+	size_t i, k, end;
+	unsigned n, run;
+
+	for (i = from; i < to; i++) {
+		if (line_blank(&d->lines[i]) ||
+		    d->lines[i].verdict == VERDICT_DROP ||
+		    (n = line_item_number(&d->lines[i])) == 0)
+			continue;
+		for (run = 1, end = i;
+		     (k = next_numbered(d, end, to, n + run)) != SIZE_MAX;
+		     run++)
+			end = k;
+		if (run < NUMBER_RUN)
+			continue;
+		for (k = i; k <= end; k++) {
+			struct line *l = &d->lines[k];
+
+			if (line_item_number(l) > 0 && dropped_for_look(l)) {
+				l->role = ROLE_BODY;
+				l->reason = REASON_CONTENT;
+			}
+		}
+		i = end;
+	}
+}
+
 void structure_apply(struct structure *s, struct doc *d)
 {
 	size_t from, to, i, first = SIZE_MAX, last;
@@ -1065,6 +1130,7 @@ void structure_apply(struct structure *s, struct doc *d)
 	if (!s->teasers)	/* a list of teasers is no article */
 		join_numbered(s, d, from, &to);
 	keep_span(s, d, from, to);
+	keep_numbered(d, from, to);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
 			first = i;

@@ -126,6 +126,13 @@
 #define ITEM_LEAD		3
 #define ITEM_MIN_WEIGHT		(WEIGHT_GOOD_MAX / 2)	/* a paragraph */
 
+/* A numbered list inside the span: NUMBER_RUN lines or more numbered in
+ * sequence ("1. ...", "2. ...", "3. ..."), each within NUMBER_REACH
+ * lines (blank ones aside) of the one before, paragraphs between them
+ * allowed.  Its items all stay, however short each is. */
+#define NUMBER_RUN		3
+#define NUMBER_REACH		6
+
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 

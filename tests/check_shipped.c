@@ -301,6 +301,8 @@ START_TEST(test_rules_keep_article_lines)
 		"Die Gruppe rief: Unterstützt unsere Arbeit!\n"
 		"Das Foto ist public domain und darf frei genutzt werden.\n"
 		"Am meisten gelesen wurde der Bericht über den Zoo.\n"
+		"Die meistgelesenen Artikel bei uns handeln vom Wetter.\n"
+		"Aktuelle Meldungen im Rathaus gibt es nur per Aushang.\n"
 		"The app does not provide medical advice, the company "
 		"said.\n"
 		"The photo, licensed from Getty Images, shows the mayor.\n"
