@@ -19,6 +19,8 @@ struct structure {
 	} *table;
 	size_t cap;		/* slots in use for this page: a power of two */
 	size_t alloc;		/* slots allocated */
+	size_t *filled;		/* the slots given a key since the reset */
+	size_t nfilled, filled_cap;
 	uint64_t *keys;		/* per line of the page */
 	size_t keys_cap;
 	float *w;		/* per line: weight for the article span */
@@ -42,27 +44,32 @@ void structure_free(struct structure *s)
 	if (!s)
 		return;
 	free(s->table);
+	free(s->filled);
 	free(s->keys);
 	free(s->w);
 	free(s->ctx);
 	free(s);
 }
 
-/* An empty table of at least twice want slots.  Only the slots this
- * page uses are cleared: the memory kept from a big page stays. */
+/* An empty table of at least twice want slots.  Only the slots filled
+ * since the last reset are cleared, not the whole table: most pages
+ * fill a small part of it, and the memory kept from a big page stays. */
 static void table_reset(struct structure *s, size_t want)
 {
-	size_t cap = 1024;
+	size_t cap = 1024, i;
 
 	while (cap < want * 2)
 		cap *= 2;
 	if (cap > s->alloc) {
 		free(s->table);
-		s->table = xmalloc(cap * sizeof(*s->table));
+		s->table = xcalloc(cap, sizeof(*s->table));
 		s->alloc = cap;
+	} else {
+		for (i = 0; i < s->nfilled; i++)
+			memset(&s->table[s->filled[i]], 0, sizeof(*s->table));
 	}
+	s->nfilled = 0;
 	s->cap = cap;
-	memset(s->table, 0, cap * sizeof(*s->table));
 }
 
 /* The entry for key; a new one is empty but for the key. */
@@ -72,7 +79,17 @@ static struct entry *table_slot(struct structure *s, uint64_t key)
 
 	while (s->table[i].key && s->table[i].key != key)
 		i = (i + 1) & (s->cap - 1);
-	s->table[i].key = key;
+	if (!s->table[i].key) {
+		if (s->nfilled == s->filled_cap) {
+			void *p = s->filled;
+
+			xgrow(&p, &s->filled_cap, s->nfilled + 1,
+			      sizeof(*s->filled));
+			s->filled = p;
+		}
+		s->filled[s->nfilled++] = i;
+		s->table[i].key = key;
+	}
 	return &s->table[i];
 }
 
