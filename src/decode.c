@@ -181,11 +181,20 @@ static uint32_t fold_space(uint32_t c)
 	return c;
 }
 
-/* Can the byte u start something normalize_text() changes: a
- * character reference, or a character fold_space() changes? */
-static bool may_change(unsigned char u)
+/* The bytes that may start something normalize_text() changes: a
+ * character reference, or a character fold_space() changes. */
+static const char may_change[] = "&\xC2\xE2\xE3\xEF";
+
+/* The length of the run of bytes at s that normalize_text() leaves as
+ * they are, of the n before the NUL that ends them.  strcspn() stops
+ * at a NUL too: one of the text's own is part of the run. */
+static size_t unchanged_run(const char *s, size_t n)
 {
-	return u == '&' || u == 0xC2 || u == 0xE2 || u == 0xE3 || u == 0xEF;
+	size_t len = strcspn(s, may_change);
+
+	while (len < n && s[len] == '\0')
+		len += 1 + strcspn(s + len + 1, may_change);
+	return len < n ? len : n;
 }
 
 void normalize_text(struct buf *b, size_t start)
@@ -199,9 +208,7 @@ void normalize_text(struct buf *b, size_t start)
 
 		/* most bytes stay: move them as one run, and only once an
 		 * earlier change has shortened the text */
-		for (len = 0; i + len < b->len &&
-			      !may_change((unsigned char)s[i + len]); len++)
-			;
+		len = unchanged_run(s + i, b->len - i);
 		if (o != i)
 			memmove(s + o, s + i, len);
 		i += len;
