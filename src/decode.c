@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,29 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
 	return valid_prefix(s, n, want) == want ? want : 0;
 }
 
+/* The length of the run of plain ASCII other than CR and NUL that
+ * starts s[0..n).  Eight bytes are tested at once while none of them
+ * has its high bit set or is a CR or a NUL (x - 1 borrows into the
+ * high bit of a byte that was 0); the last few, one at a time. */
+static size_t ascii_run(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	const uint64_t highs = 0x8080808080808080ull;
+	size_t i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t x, cr;
+
+		memcpy(&x, s + i, 8);
+		cr = x ^ (ones * '\r');
+		if ((x | ((x - ones) & ~x) | ((cr - ones) & ~cr)) & highs)
+			break;
+	}
+	while (i < n && s[i] < 0x80 && s[i] != '\r' && s[i] != '\0')
+		i++;
+	return i;
+}
+
 size_t decode_utf8(struct buf *out, const char *in, size_t len,
 		   bool page_start, bool *pending_cr)
 {
@@ -87,9 +111,7 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 			continue;
 		}
 		/* Copy plain ASCII in one go: the common case by far. */
-		while (run < len && s[run] < 0x80 && s[run] != '\r' &&
-		       s[run] != '\0')
-			run++;
+		run += ascii_run(s + i, len - i);
 		if (run > i) {
 			*pending_cr = false;
 			buf_append(out, in + i, run - i);
