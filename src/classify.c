@@ -138,8 +138,17 @@ static bool all_caps(const char *w, size_t len)
 	unsigned upper = 0;
 
 	for (i = 0; i < len; i += n) {
-		uint32_t c = cp_decode(w + i, &n);
+		unsigned char b = (unsigned char)w[i];
+		uint32_t c;
 
+		if (b < 0x80) {		/* most words: no decoding */
+			if ((unsigned)(b - 'a') < 26u)
+				return false;
+			upper += (unsigned)(b - 'A') < 26u;
+			n = 1;
+			continue;
+		}
+		c = cp_decode(w + i, &n);
 		if (cp_is_lower(c))
 			return false;
 		upper += cp_is_upper(c);
@@ -147,12 +156,23 @@ static bool all_caps(const char *w, size_t len)
 	return upper >= 2;
 }
 
+/* Whether the character at s is an upper-case letter. */
+static bool upper_at(const char *s)
+{
+	unsigned char b = (unsigned char)*s;
+	size_t n;
+
+	if (b < 0x80)
+		return (unsigned)(b - 'A') < 26u;
+	return cp_is_upper(cp_decode(s, &n));
+}
+
 /* Split line l of d into words (see struct word), counting the stopword
  * languages of each word not in capitals into lang_hits. */
 static void split_words(const struct classifier *c, struct doc *d,
 			struct line *l, unsigned *lang_hits)
 {
-	size_t n, pos = 0, start, wlen;
+	size_t pos = 0, start, wlen;
 	char folded[WORD_FOLD_MAX];
 
 	l->word0 = d->nwords;
@@ -169,7 +189,7 @@ static void split_words(const struct classifier *c, struct doc *d,
 
 		doc_add_word(d, &w);
 		l->f.words++;
-		if (cp_is_upper(cp_decode(l->text + start, &n)))
+		if (upper_at(l->text + start))
 			l->f.caps++;
 		m = all_caps(l->text + start, wlen) ? 0 : w.langs;
 		for (b = 0; m; b++, m >>= 1)

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,29 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
 	return valid_prefix(s, n, want) == want ? want : 0;
 }
 
+/* The length of the run of plain ASCII other than CR and NUL that
+ * starts s[0..n).  Eight bytes are tested at once while none of them
+ * has its high bit set or is a CR or a NUL (x - 1 borrows into the
+ * high bit of a byte that was 0); the last few, one at a time. */
+static size_t ascii_run(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	const uint64_t highs = 0x8080808080808080ull;
+	size_t i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t x, cr;
+
+		memcpy(&x, s + i, 8);
+		cr = x ^ (ones * '\r');
+		if ((x | ((x - ones) & ~x) | ((cr - ones) & ~cr)) & highs)
+			break;
+	}
+	while (i < n && s[i] < 0x80 && s[i] != '\r' && s[i] != '\0')
+		i++;
+	return i;
+}
+
 size_t decode_utf8(struct buf *out, const char *in, size_t len,
 		   bool page_start, bool *pending_cr)
 {
@@ -87,9 +111,7 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 			continue;
 		}
 		/* Copy plain ASCII in one go: the common case by far. */
-		while (run < len && s[run] < 0x80 && s[run] != '\r' &&
-		       s[run] != '\0')
-			run++;
+		run += ascii_run(s + i, len - i);
 		if (run > i) {
 			*pending_cr = false;
 			buf_append(out, in + i, run - i);
@@ -181,11 +203,20 @@ static uint32_t fold_space(uint32_t c)
 	return c;
 }
 
-/* Can the byte u start something normalize_text() changes: a
- * character reference, or a character fold_space() changes? */
-static bool may_change(unsigned char u)
+/* The bytes that may start something normalize_text() changes: a
+ * character reference, or a character fold_space() changes. */
+static const char may_change[] = "&\xC2\xE2\xE3\xEF";
+
+/* The length of the run of bytes at s that normalize_text() leaves as
+ * they are, of the n before the NUL that ends them.  strcspn() stops
+ * at a NUL too: one of the text's own is part of the run. */
+static size_t unchanged_run(const char *s, size_t n)
 {
-	return u == '&' || u == 0xC2 || u == 0xE2 || u == 0xE3 || u == 0xEF;
+	size_t len = strcspn(s, may_change);
+
+	while (len < n && s[len] == '\0')
+		len += 1 + strcspn(s + len + 1, may_change);
+	return len < n ? len : n;
 }
 
 void normalize_text(struct buf *b, size_t start)
@@ -199,9 +230,7 @@ void normalize_text(struct buf *b, size_t start)
 
 		/* most bytes stay: move them as one run, and only once an
 		 * earlier change has shortened the text */
-		for (len = 0; i + len < b->len &&
-			      !may_change((unsigned char)s[i + len]); len++)
-			;
+		len = unchanged_run(s + i, b->len - i);
 		if (o != i)
 			memmove(s + o, s + i, len);
 		i += len;

@@ -36,7 +36,8 @@ size_t decoder_feed(struct decoder *dec, struct buf *out, const char *in,
 		    size_t len, bool page_start);
 
 /* Decode HTML character references and fold special spaces in the UTF-8
- * text b[start..], in place (the text never grows). */
+ * text b[start..], in place (the text never grows).  The text ends with
+ * the NUL the buf functions keep after it. */
 void normalize_text(struct buf *b, size_t start);
 
 /* Length of the well-formed UTF-8 sequence at s (1 to 4), or 0 if the

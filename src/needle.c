@@ -599,8 +599,10 @@ struct needle {
 	char s[NEEDLE_MAX + 1];
 	size_t len;
 	size_t at;		/* where its hashed bytes start in it */
+	uint32_t gram;		/* its hashed bytes, as gram_value() */
 	size_t owner;
 	size_t next;		/* in the same bucket, + 1; 0 ends */
+	size_t twin;		/* the same needle for another owner, + 1 */
 };
 
 struct grams {
@@ -613,6 +615,10 @@ struct needles {
 	struct needle *v;
 	size_t n, cap;
 	struct grams three, four;	/* needles of 3 bytes, of more */
+	/* A bit per hash of three bytes: whether they end some needle's
+	 * hashed bytes.  One test of it spares most places of a text
+	 * the tests of three and four. */
+	uint64_t ends[(1 << HASH_BITS) / 64];
 	size_t marks[256];	/* first short needle, by first byte, + 1 */
 	unsigned long *stamp;	/* per owner: the scan that saw it */
 	size_t nowners, owners_cap;
@@ -680,6 +686,21 @@ static size_t *gram_add(struct grams *g, const char *s, size_t n)
 	return &g->bucket[h % BUCKETS];
 }
 
+/* The hash of three bytes (as a number) that end a needle's hashed
+ * bytes, in nd->ends. */
+static uint32_t end_hash(uint32_t v)
+{
+	return gram_hash(v & 0xFFFFFF);
+}
+
+/* Whether the last three bytes of v may end a needle's hashed bytes. */
+static bool end_may(const struct needles *nd, uint32_t v)
+{
+	uint32_t h = end_hash(v);
+
+	return nd->ends[h / 64] >> (h % 64) & 1;
+}
+
 /* The first needle to compare where the text's bytes make v, + 1; 0:
  * none. */
 static size_t gram_find(const struct grams *g, uint32_t v)
@@ -730,67 +751,115 @@ bool needles_add(struct needles *nd, size_t owner,
 	nd->v = p;
 	for (i = 0; i < set->n; i++) {
 		struct needle *e = &nd->v[nd->n];
-		size_t *head;
+		size_t *head, same;
 
 		memcpy(e->s, set->s[i], sizeof(e->s));
 		e->len = strlen(e->s);
 		e->owner = owner;
+		e->twin = 0;
 		e->at = e->len < GRAM ? 0 : rarest_gram(e->s, e->len);
+		e->gram = gram_value(e->s + e->at,
+				     e->len < GRAM ? e->len : GRAM);
 		if (e->len < NEEDLE_MIN)
 			head = &nd->marks[(unsigned char)e->s[0]];
 		else if (e->len < GRAM)
 			head = gram_add(&nd->three, e->s, 3);
 		else
 			head = gram_add(&nd->four, e->s + e->at, GRAM);
+		if (e->len >= NEEDLE_MIN) {
+			size_t end = e->len < GRAM ? 3 : e->at + GRAM;
+			uint32_t h = end_hash(gram_value(e->s + end - 3, 3));
+
+			nd->ends[h / 64] |= (uint64_t)1 << (h % 64);
+		}
+		/* a needle met before is compared once, for all its owners */
+		for (same = *head; same; same = nd->v[same - 1].next)
+			if (strcmp(nd->v[same - 1].s, e->s) == 0)
+				break;
+		if (same) {
+			struct needle *first = &nd->v[same - 1];
+
+			e->twin = first->twin;
+			first->twin = ++nd->n;
+			continue;
+		}
 		e->next = *head;
 		*head = ++nd->n;
 	}
 	return true;
 }
 
-/* The text as needles are written: ASCII in lower case, and the Kelvin
- * sign and long s, which caseless patterns match as "k" and "s", as
- * those. */
-static void fold(struct buf *out, const char *s, size_t len)
+/* The Kelvin sign or long s at s[i] (of len bytes), which caseless
+ * patterns match as "k" and "s": that letter, and *skip gets the bytes
+ * after the first; 0 when s[i] starts neither. */
+static char folded_sign(const unsigned char *s, size_t i, size_t len,
+			size_t *skip)
 {
-	size_t i;
+	if (s[i] == 0xE2 && len - i > 2 && s[i + 1] == 0x84 &&
+	    s[i + 2] == 0xAA) {
+		*skip = 2;
+		return 'k';
+	}
+	if (s[i] == 0xC5 && len - i > 1 && s[i + 1] == 0xBF) {
+		*skip = 1;
+		return 's';
+	}
+	return 0;
+}
+
+/* The text as needles are written: ASCII in lower case, and the Kelvin
+ * sign and long s as "k" and "s". */
+static void fold(struct buf *out, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i, n = 0, skip;
+	char *o, sign;
 
 	out->len = 0;
 	buf_reserve(out, len + 1);
+	o = out->data;
 	for (i = 0; i < len; i++) {
-		char c = s[i];
+		unsigned char c = s[i];
 
-		if (c >= 'A' && c <= 'Z') {
+		if ((unsigned)(c - 'A') < 26u)
 			c |= 0x20;
-		} else if (c == '\xE2' && i + 2 < len && s[i + 1] == '\x84' &&
-			   s[i + 2] == '\xAA') {
-			c = 'k';
-			i += 2;
-		} else if (c == '\xC5' && i + 1 < len && s[i + 1] == '\xBF') {
-			c = 's';
-			i += 1;
+		else if (c >= 0xC5 && (sign = folded_sign(s, i, len, &skip))) {
+			c = (unsigned char)sign;
+			i += skip;
 		}
-		out->data[out->len++] = c;
+		o[n++] = (char)c;
+	}
+	out->len = n;
+}
+
+/* Mark owner as found, once. */
+static void found(struct needles *nd, size_t owner)
+{
+	if (nd->stamp[owner] != nd->scan) {
+		nd->stamp[owner] = nd->scan;
+		nd->found[nd->nfound++] = owner;
 	}
 }
 
 /* Mark the owners of the needles of the list from e on that are in
- * s[0..n) with their hashed bytes at s[g]. */
+ * s[0..n) with their hashed bytes at s[g], where the text holds the
+ * bytes v (as gram_value(), for needles of three bytes or more). */
 static void try_list(struct needles *nd, size_t e, const char *s, size_t g,
-		     size_t n)
+		     size_t n, uint32_t v)
 {
 	for (; e; e = nd->v[e - 1].next) {
 		const struct needle *x = &nd->v[e - 1];
-		size_t i = g - x->at, k = 0;
+		size_t i = g - x->at, k = 0, t;
 
-		if (x->at > g || x->len > n - i)
+		if ((x->len >= NEEDLE_MIN && x->gram != v) || x->at > g ||
+		    x->len > n - i)
 			continue;
 		while (k < x->len && x->s[k] == s[i + k])
 			k++;
-		if (k == x->len && nd->stamp[x->owner] != nd->scan) {
-			nd->stamp[x->owner] = nd->scan;
-			nd->found[nd->nfound++] = x->owner;
-		}
+		if (k < x->len)
+			continue;
+		for (t = e; t; t = nd->v[t - 1].twin)
+			found(nd, nd->v[t - 1].owner);
 	}
 }
 
@@ -826,12 +895,14 @@ size_t needles_scan(struct needles *nd, const char *text, size_t len,
 	for (j = 0; j < n; j++) {
 		v = v << 8 | (unsigned char)s[j];
 		if ((e = nd->marks[(unsigned char)s[j]]))
-			try_list(nd, e, s, j, n);
-		if (j + 1 >= 3 && nd->three.any &&
+			try_list(nd, e, s, j, n, 0);
+		if (j < 2 || !end_may(nd, v))
+			continue;
+		if (nd->three.any &&
 		    (e = gram_find(&nd->three, v & 0xFFFFFF)))
-			try_list(nd, e, s, j + 1 - 3, n);
-		if (j + 1 >= GRAM && (e = gram_find(&nd->four, v)))
-			try_list(nd, e, s, j + 1 - GRAM, n);
+			try_list(nd, e, s, j - 2, n, v & 0xFFFFFF);
+		if (j >= GRAM - 1 && (e = gram_find(&nd->four, v)))
+			try_list(nd, e, s, j + 1 - GRAM, n, v);
 	}
 	sort_found(nd->found, nd->nfound);
 	return nd->nfound;

@@ -56,6 +56,9 @@ struct rule {
 	pcre2_code *only;	/* while=: the lines a section may take */
 	unsigned long max;	/* 0: no cap on the section's length */
 	bool anchored;		/* matches only at the line start */
+	bool first_known;	/* first[] is known (see first_bytes()) */
+	unsigned char first[32];	/* a bit per byte a match may start
+					 * the line with */
 	bool needled;		/* has needles: see struct gate */
 	char last;		/* every match ends the line with it; 0:
 				 * unknown (see needle_set.last) */
@@ -842,6 +845,35 @@ static bool applies(const struct rule_set *rs, const struct rule *r)
 	return r->scope < 0 || rs->scopes[r->scope].active;
 }
 
+/* What PCRE2 read off an anchored rule's pattern about the first byte
+ * of its matches, in r->first: a bitmap of them, or the one byte every
+ * match starts with, which may be caseless (a letter outside ASCII may
+ * then start with another byte: then nothing is known). */
+static void first_bytes(struct rule *r)
+{
+	const uint8_t *map = NULL;
+	uint32_t type = 0, unit = 0;
+
+	r->first_known = false;
+	if (!r->anchored)
+		return;
+	pcre2_pattern_info(r->re, PCRE2_INFO_FIRSTBITMAP, &map);
+	pcre2_pattern_info(r->re, PCRE2_INFO_FIRSTCODETYPE, &type);
+	pcre2_pattern_info(r->re, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+	if (map) {
+		memcpy(r->first, map, sizeof(r->first));
+		r->first_known = true;
+	} else if (type == 1 && unit < 0x80) {
+		memset(r->first, 0, sizeof(r->first));
+		r->first[unit / 8] |= (unsigned char)(1u << (unit % 8));
+		if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z') {
+			unit ^= 0x20;
+			r->first[unit / 8] |= (unsigned char)(1u << (unit % 8));
+		}
+		r->first_known = true;
+	}
+}
+
 static void gate_build(struct rule_set *rs)
 {
 	struct needle_set set;
@@ -853,6 +885,7 @@ static void gate_build(struct rule_set *rs)
 		struct rule *r = &rs->rules[k];
 
 		r->anchored = anchored(r->re);
+		first_bytes(r);
 		needles_of(r->source, strlen(r->source), r->caseless, &set);
 		r->needled = needles_add(rs->gate.needles, k, &set);
 		r->last = set.last;
@@ -903,6 +936,16 @@ static bool end_fits(const struct rule *r, const struct line *l)
 	if (n > 0 && l->text[n - 1] == '\n')	/* '$' may stand before it */
 		n--;
 	return n > 0 && l->text[n - 1] == r->last;
+}
+
+/* Can line l start with a match of r?  Most anchored rules' matches
+ * start with one of a few letters; lines that start with another are
+ * not worth a call of PCRE2. */
+static bool first_fits(const struct rule *r, const struct line *l)
+{
+	unsigned char c = l->len ? (unsigned char)l->text[0] : 0;
+
+	return !r->first_known || !l->len || (r->first[c / 8] >> (c % 8) & 1);
 }
 
 static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
@@ -956,7 +999,7 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (!applies(rs, r) || !end_fits(r, l))
+		if (!applies(rs, r) || !end_fits(r, l) || !first_fits(r, l))
 			continue;
 		m = try_rule(rs, r, l);
 		if (r->action == ACT_STRIP) {

@@ -14,12 +14,18 @@ struct tally {
 	} *slot;
 	size_t cap;		/* slots in use for this page: a power of two */
 	size_t alloc;		/* slots allocated */
+	size_t *filled;		/* the slots given a key since the reset */
+	size_t nfilled, filled_cap;
 };
 
-/* Empty t, with room for want keys.  Only the slots in use are cleared:
- * the memory kept from a big page stays.  A zeroed struct tally is
- * ready for this. */
+/* Empty t, with room for want keys.  Only the slots filled since the
+ * last reset are cleared, not the whole table: most pages fill a small
+ * part of it, and the memory kept from a big page stays.  A zeroed
+ * struct tally is ready for this. */
 void tally_reset(struct tally *t, size_t want);
+
+/* Remember that slot i got a key, for tally_reset(). */
+void tally_filled(struct tally *t, size_t i);
 
 /* Free t's slots (not t itself, which callers embed). */
 void tally_free(struct tally *t);
@@ -32,7 +38,10 @@ static inline struct tally_entry *tally_slot(struct tally *t, uint64_t key)
 
 	while (t->slot[i].key && t->slot[i].key != key)
 		i = (i + 1) & (t->cap - 1);
-	t->slot[i].key = key;
+	if (!t->slot[i].key) {
+		tally_filled(t, i);
+		t->slot[i].key = key;
+	}
 	return &t->slot[i];
 }
 

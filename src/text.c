@@ -54,6 +54,20 @@ static inline bool ascii_word(uint32_t c)
 	       (c >= '0' && c <= '9');
 }
 
+/* 1 for the bytes that are ASCII letters and digits, by byte: the
+ * bytes of most words, passed with one lookup each. */
+static const unsigned char word_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,	/* 0-9 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* A-O */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* P-Z */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* a-o */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* p-z */
+	/* 0x80 and above: none */
+};
+
 bool cp_is_word(uint32_t c)
 {
 	if (c < 0x80)
@@ -128,8 +142,7 @@ bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 	*start = i;
 	/* ASCII letters and digits, most of most words, one byte a step */
 	while (i < len) {
-		while (i < len && (unsigned char)s[i] < 0x80 &&
-		       ascii_word((unsigned char)s[i]))
+		while (i < len && word_byte[(unsigned char)s[i]])
 			i++;
 		if (i >= len || !word_at(s, i, &n))
 			break;

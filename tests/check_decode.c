@@ -112,6 +112,22 @@ START_TEST(test_nul)
 }
 END_TEST
 
+/* Long runs of ASCII are copied eight bytes at a time: a CR, a NUL or
+ * a byte past ASCII is seen at every place of such a group. */
+START_TEST(test_long_ascii_runs)
+{
+	DECODES("0123456789abcdefghij", "0123456789abcdefghij", 0);
+	DECODES("0123456\r89abcdefgh", "0123456\n89abcdefgh", 0);
+	DECODES("01234567\r\nabcdefgh", "01234567\nabcdefgh", 0);
+	DECODES("0123456789abc\0efgh", "0123456789abc" FFFD "efgh", 1);
+	DECODES("0123456789\xC3\xA9" "bcdefgh",
+		"0123456789\xC3\xA9" "bcdefgh", 0);
+	DECODES("012345678\xFF", "012345678" FFFD, 1);
+	DECODES("\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x80",
+		"\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x7F" FFFD, 1);
+}
+END_TEST
+
 START_TEST(test_overlong)
 {
 	DECODES("\xC0\xAF", FFFD FFFD, 2);		/* "/" in 2 bytes */
@@ -326,6 +342,7 @@ Suite *decode_suite(void)
 	tcase_add_test(tc, test_crlf_across_pieces);
 	tcase_add_test(tc, test_bom);
 	tcase_add_test(tc, test_nul);
+	tcase_add_test(tc, test_long_ascii_runs);
 	tcase_add_test(tc, test_overlong);
 	tcase_add_test(tc, test_surrogates);
 	tcase_add_test(tc, test_beyond_max);

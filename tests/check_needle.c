@@ -226,6 +226,26 @@ START_TEST(test_scan)
 }
 END_TEST
 
+/* A needle several owners share is compared once and found for each;
+ * one an owner gives twice is found once. */
+START_TEST(test_scan_shared)
+{
+	struct needles *nd = needles_new();
+
+	ck_assert(add_pattern(nd, 4, "cookies", 7, true));
+	ck_assert(add_pattern(nd, 1, "Cookies|COOKIES", 15, false));
+	ck_assert(add_pattern(nd, 7, "(?:dpa|kna)", 11, false));
+	ck_assert(add_pattern(nd, 2, "cookies|dpa", 11, true));
+	ck_assert_str_eq(found(nd, "Des cookies"), "1 2 4");
+	ck_assert_str_eq(found(nd, "(dpa)"), "2 7");
+	ck_assert_str_eq(found(nd, "dp cookie kna"), "7");
+	/* the bytes a needle is found by at the very start and end */
+	ck_assert_str_eq(found(nd, "kna"), "7");
+	ck_assert_str_eq(found(nd, "cookies"), "1 2 4");
+	needles_free(nd);
+}
+END_TEST
+
 Suite *needle_suite(void)
 {
 	Suite *s = suite_create("needle");
@@ -242,6 +262,7 @@ Suite *needle_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scan");
 	tcase_add_test(tc, test_scan);
+	tcase_add_test(tc, test_scan_shared);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -625,6 +625,24 @@ START_TEST(test_same_start_lines)
 }
 END_TEST
 
+/* An anchored rule with needles is passed over on lines that start
+ * with a byte none of its matches starts with, and tried on the
+ * others: the other case of a caseless letter, a caseless "k" as the
+ * Kelvin sign, a letter outside ASCII. */
+START_TEST(test_anchored_first_byte)
+{
+	assert_verdicts("drop a /^(?:Home page|About us)$/i\n"
+			"drop b /^kontakt$/i\n"
+			"drop c /^(?:Économie|Sport) du jour$/\n"
+			"drop d /^Pub\\b/i\n",
+			"home page\nABOUT US\nxHome page\n"
+			"\xE2\x84\xAAontakt\nKONTAKT\n"
+			"Économie du jour\nSport du jour\néconomie du jour\n"
+			"PUB ici\npub\nLa pub\n",
+			"DD.DDDD.DD.");
+}
+END_TEST
+
 /* An empty match must not loop or eat the line. */
 START_TEST(test_strip_empty_match)
 {
@@ -943,6 +961,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_strip_empty_match);
 	tcase_add_test(tc, test_strip_joins_text);
 	tcase_add_test(tc, test_same_start_lines);
+	tcase_add_test(tc, test_anchored_first_byte);
 	tcase_add_test(tc, test_section_until_blank);
 	tcase_add_test(tc, test_section_until_lines);
 	tcase_add_test(tc, test_section_until_match);
