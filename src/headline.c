@@ -12,6 +12,13 @@
 #include "tune.h"
 #include "util.h"
 
+/* Slots of the table of candidates' keys: a power of two, over twice
+ * the lines pick_headline() looks at. */
+#define QUOTE_SLOTS 256
+_Static_assert(QUOTE_SLOTS > 2 * (HEADLINE_LOOKBACK + HEADLINE_BELOW + 1),
+	       "QUOTE_SLOTS too small");
+_Static_assert(HEADLINE_MAX_WORDS < 64, "candidates' lengths are bits");
+
 /* Scratch space kept from page to page so that steady state allocates
  * nothing. */
 struct headline {
@@ -19,7 +26,9 @@ struct headline {
 	struct quote {		/* headline candidates' word keys */
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
-	} quote[4 * HEADLINE_LOOKBACK];
+	} quote[QUOTE_SLOTS];
+	uint64_t starts[16];	/* bit (hash % 1024): a candidate's first
+				 * word may have the hash */
 };
 
 struct headline *headline_new(void)
@@ -245,23 +254,43 @@ static bool one_title(float title, float deck)
 
 static struct quote *quote_slot(struct headline *h, uint64_t key)
 {
-	size_t n = ARRAY_LEN(h->quote), i = (size_t)key % n;
+	size_t i = (size_t)key & (QUOTE_SLOTS - 1);
 
 	while (h->quote[i].key && h->quote[i].key != key)
-		i = (i + 1) % n;
+		i = (i + 1) & (QUOTE_SLOTS - 1);
 	return &h->quote[i];
+}
+
+/* Note that a candidate starts with the word hashed hash; the table of
+ * starts lets find_quoted() skip the windows no candidate can match. */
+static void set_start(struct headline *h, uint64_t hash)
+{
+	size_t bit = (size_t)(hash >> 32) % (64 * ARRAY_LEN(h->starts));
+
+	h->starts[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static bool may_start(const struct headline *h, uint64_t hash)
+{
+	size_t bit = (size_t)(hash >> 32) % (64 * ARRAY_LEN(h->starts));
+
+	return h->starts[bit / 64] >> (bit % 64) & 1;
 }
 
 /* Mark which headline candidates in [lo, hi] occur inside a longer line
  * of the page ("Title | Site", "Home / News / Title"): quote[].words
- * becomes 0 for those.  Windows of every candidate length are hashed,
- * so this is linear in the page's words times HEADLINE_MAX_WORDS. */
+ * becomes 0 for those.  Windows of the candidates' lengths are hashed
+ * from the words a candidate may start with (see set_start()), so this
+ * is linear in the page's words times HEADLINE_MAX_WORDS at worst, and
+ * most words start no window. */
 static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 			size_t hi)
 {
 	size_t i, j, k, n, longest = 0;
+	uint64_t lengths = 0;	/* bit n: a candidate has n words */
 
 	memset(h->quote, 0, sizeof(h->quote));
+	memset(h->starts, 0, sizeof(h->starts));
 	for (i = lo; i <= hi; i++)
 		if (line_title_like(&d->lines[i]) && d->lines[i].f.words >= 2) {
 			uint64_t key = line_key(d, &d->lines[i]);
@@ -270,6 +299,8 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 			n = d->lines[i].f.words;
 			q->key = key;
 			q->words = (uint32_t)n;
+			lengths |= (uint64_t)1 << n;
+			set_start(h, line_words(d, &d->lines[i])[0].hash);
 			if (n > longest)
 				longest = n;
 		}
@@ -282,12 +313,17 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 		for (j = 0; j < n; j++) {
 			uint64_t key = LINE_KEY_SEED;
 
+			if (!may_start(h, w[j].hash))
+				continue;
+
 			for (k = j; k < n && k - j < longest; k++) {
 				struct quote *q;
 
 				key = hash_mix(key, w[k].hash);
 				if (k - j + 1 >= n)	/* not longer */
 					break;
+				if (!(lengths >> (k - j + 1) & 1))
+					continue;
 				q = quote_slot(h, key);
 				if (q->key && q->words == k - j + 1)
 					q->words = 0;
