@@ -844,13 +844,16 @@ static bool list_item(const struct line *l)
  * short lines that are largely figures (ingredients, settings, a table
  * of specifications) belongs to the article, where a menu has none.
  * The list ends at its last figure line before LIST_PLAIN_RUN items
- * without one.  Returns the article's new edge. */
+ * without one, LIST_PLAIN_RUN_ABOVE above the article, where more
+ * lines without figures part a recipe's ingredients from its method.
+ * Returns the article's new edge. */
 static size_t attach_list(struct doc *d, size_t edge, int dir)
 {
 	size_t i = edge, end = edge, j;
 	struct line *l;
 	unsigned items = 0, figures = 0, plain = 0, end_items = 0,
 		 end_figures = 0;
+	unsigned plain_max = dir < 0 ? LIST_PLAIN_RUN_ABOVE : LIST_PLAIN_RUN;
 
 	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines)) {
 		l = &d->lines[i];
@@ -860,7 +863,7 @@ static size_t attach_list(struct doc *d, size_t edge, int dir)
 			break;
 		items++;
 		if (l->f.digits == 0) {
-			if (++plain >= LIST_PLAIN_RUN)
+			if (++plain >= plain_max)
 				break;
 			continue;
 		}

@@ -157,10 +157,15 @@
 
 /* Lists of figures at the article's edge (ingredients, settings): at
  * least LIST_MIN_FIGURES short lines with figures, this share of the
- * list's lines, and no LIST_PLAIN_RUN lines in a row without. */
+ * list's lines, and no LIST_PLAIN_RUN lines in a row without.  Above
+ * the article LIST_PLAIN_RUN_ABOVE: a table of ingredients ends in
+ * items without quantities ("Salz", "Puderzucker zum Bestäuben") and
+ * has the method's heading, its times and a shopping-list button
+ * between it and the method. */
 #define LIST_MIN_FIGURES	4
 #define LIST_FIGURE_SHARE	0.3f
 #define LIST_PLAIN_RUN		4
+#define LIST_PLAIN_RUN_ABOVE	6
 
 /* A closing list below the article (a summary of points, a job's
  * requirements, tips under a recipe): this many sentences in a row, no
