@@ -375,7 +375,8 @@ static bool dated_with_day(const struct line *l);
 
 /* Whether the block that starts at line start has a post's header just
  * above it, within SPAN_HEAD_LINES lines: a title of two words or more
- * right above a dateline or byline with a date that names its day.  A
+ * right above a dateline or byline with a date that names its day, or
+ * right below one (a news site that sets the date over the headline).  A
  * blog's or a news site's post opens so; a sidebar's widgets and the
  * menus above a list of comments do not, nor does a teaser's heading
  * that holds only a year. */
@@ -383,17 +384,21 @@ static bool headed(const struct doc *d, size_t start)
 {
 	size_t i = start;
 	unsigned seen = 0;
-	bool below_date = false;
+	bool below_date = false, below_title = false;
 
 	while (i-- > 0 && seen < SPAN_HEAD_LINES) {
 		const struct line *l = &d->lines[i];
+		bool title, date;
 
 		if (line_blank(l))
 			continue;
 		seen++;
-		if (below_date)
-			return line_title_like(l) && l->f.words >= 2;
-		below_date = line_date_like(l) && line_dated(l) && dated_with_day(l);
+		title = line_title_like(l) && l->f.words >= 2;
+		date = line_date_like(l) && line_dated(l) && dated_with_day(l);
+		if ((below_date && title) || (below_title && date))
+			return true;
+		below_date = date;
+		below_title = title && !date;
 	}
 	return false;
 }
