@@ -118,35 +118,33 @@ bool cp_is_lower(uint32_t c)
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }
 
-/* Is the character at s[i] part of a word?  *n gets its length. */
-static inline bool word_at(const char *s, size_t i, size_t *n)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	if (c < 0x80) {
-		*n = 1;
-		return ascii_word(c);
-	}
-	return cp_is_word(cp_decode(s + i, n));
-}
-
 bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 		    size_t *wlen)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = *pos, n;
 
-	while (i < len && !word_at(s, i, &n))
-		i += n;
-	if (i >= len) {
-		*pos = len;
-		return false;
+	/* the bytes before it; ASCII, most of them, by table */
+	for (;; i += n) {
+		if (i >= len) {
+			*pos = len;
+			return false;
+		}
+		if (u[i] < 0x80) {
+			if (word_byte[u[i]])
+				break;
+			n = 1;
+		} else if (cp_is_word(cp_decode(s + i, &n))) {
+			break;
+		}
 	}
 	*start = i;
-	/* ASCII letters and digits, most of most words, one byte a step */
-	while (i < len) {
-		while (i < len && word_byte[(unsigned char)s[i]])
+	/* ASCII letters and digits, most of most words, one byte a step;
+	 * any other ASCII byte ends the word */
+	for (;;) {
+		while (i < len && word_byte[u[i]])
 			i++;
-		if (i >= len || !word_at(s, i, &n))
+		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
 			break;
 		i += n;
 	}

@@ -1,4 +1,5 @@
 /* Tests of src/text.c: code points and words. */
+#include <stdio.h>
 #include <string.h>
 
 #include "check_suites.h"
@@ -36,12 +37,41 @@ START_TEST(test_fold_hash)
 }
 END_TEST
 
+/* The words text_next_word() finds in s, joined by "|". */
+static const char *words_of(const char *s)
+{
+	static char out[128];
+	size_t pos = 0, start, wlen, len = strlen(s);
+
+	out[0] = '\0';
+	while (text_next_word(s, len, &pos, &start, &wlen))
+		snprintf(out + strlen(out), sizeof(out) - strlen(out), "%s%.*s",
+			 out[0] ? "|" : "", (int)wlen, s + start);
+	return out;
+}
+
+START_TEST(test_next_word)
+{
+	ck_assert_str_eq(words_of(""), "");
+	ck_assert_str_eq(words_of(" -- "), "");
+	ck_assert_str_eq(words_of("Hello, world42!"), "Hello|world42");
+	/* letters outside ASCII in and around words; punctuation outside
+	 * ASCII between them (an em dash, a curly apostrophe) */
+	ck_assert_str_eq(words_of("\xC3\xA9t\xC3\xA9\xE2\x80\x94" "caf\xC3\xA9"),
+			 "\xC3\xA9t\xC3\xA9|" "caf\xC3\xA9");
+	ck_assert_str_eq(words_of("l\xE2\x80\x99" "eau \xCE\xB1\xCE\xB2"),
+			 "l|eau|\xCE\xB1\xCE\xB2");
+	ck_assert_str_eq(words_of("a_b"), "a|b");
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
 	TCase *tc = tcase_create("fold");
 
 	tcase_add_test(tc, test_fold_hash);
+	tcase_add_test(tc, test_next_word);
 	suite_add_tcase(s, tc);
 	return s;
 }
