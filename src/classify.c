@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
 #include "stopwords.h"
 #include "text.h"
 #include "tune.h"
@@ -177,9 +176,8 @@ static void split_words(const struct classifier *c, struct doc *d,
 
 	l->word0 = d->nwords;
 	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
-		size_t flen = text_fold(l->text + start, wlen < WORD_FOLD_MAX ?
-					wlen : WORD_FOLD_MAX, folded);
-		uint64_t h = hash_bytes(HASH_SEED, folded, flen);
+		size_t flen = wlen < WORD_FOLD_MAX ? wlen : WORD_FOLD_MAX;
+		uint64_t h = text_fold_hash(l->text + start, flen, folded);
 		struct word w = {
 			(uint32_t)start, (uint32_t)wlen,
 			stoplist_lookup(c->stops, folded, flen, h), h,
@@ -191,7 +189,7 @@ static void split_words(const struct classifier *c, struct doc *d,
 		l->f.words++;
 		if (upper_at(l->text + start))
 			l->f.caps++;
-		m = all_caps(l->text + start, wlen) ? 0 : w.langs;
+		m = w.langs && !all_caps(l->text + start, wlen) ? w.langs : 0;
 		for (b = 0; m; b++, m >>= 1)
 			if (m & 1)
 				lang_hits[b]++;
@@ -222,33 +220,49 @@ static void measure_sign(uint32_t c, uint32_t prev, struct features *f)
  * ("iPhone", "McDonald"). */
 static void measure_chars(const struct line *l, struct features *f)
 {
-	size_t i, n;
-	unsigned lower_run = 0;
+	const unsigned char *s = (const unsigned char *)l->text;
+	size_t i = 0, n, len = l->len;
+	unsigned lower_run = 0, chars = 0, glue = 0;
 	uint32_t cp, prev = ' ';
 
-	for (i = 0; i < l->len; i += n) {
-		unsigned char b = (unsigned char)l->text[i];
+	while (i < len) {
+		unsigned char b = s[i];
 		bool upper, lower;
 
-		if (b < 0x80) {		/* most of most pages: no decoding */
+		if ((unsigned)(b - 'a') < 26u) {
+			/* a run of ASCII lower-case letters, most of most
+			 * lines: none is a sign, none ends a run */
+			size_t from = i;
+
+			while (++i < len && (unsigned)(s[i] - 'a') < 26u)
+				;
+			chars += (unsigned)(i - from);
+			lower_run += (unsigned)(i - from);
+			prev = s[i - 1];
+			continue;
+		}
+		if (b < 0x80) {
 			cp = b;
 			n = 1;
 			upper = (unsigned)(b - 'A') < 26u;
-			lower = (unsigned)(b - 'a') < 26u;
+			lower = false;
 		} else {
 			cp = cp_decode(l->text + i, &n);
 			upper = cp_is_upper(cp);
 			lower = cp_is_lower(cp);
 		}
-		f->chars++;
+		chars++;
 		if (upper && lower_run >= GLUE_MIN_LOWER)
-			f->glue++;
+			glue++;
 		lower_run = lower ? lower_run + 1 : 0;
 		/* letters and spaces, most of a line, are none of these */
 		if (!upper && !lower && cp != ' ')
 			measure_sign(cp, prev, f);
 		prev = cp;
+		i += n;
 	}
+	f->chars += chars;
+	f->glue += glue;
 }
 
 /* Features of line l of d; each word's stopword languages are counted

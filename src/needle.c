@@ -585,14 +585,27 @@ void needles_of(const char *src, size_t len, bool caseless,
 /* ---- finding them ------------------------------------------------------ */
 
 /* Needles are found by four of their bytes (three for a needle of
- * three): a bit per hash of those says whether any needle holds them,
- * and a bucket per hash lists the needles to compare.  Of a longer
- * needle, the four bytes that common text holds least often are taken.
- * Marks, which may be shorter, have a bucket per first byte. */
+ * three).  At each place of the text, the hash of the last three bytes
+ * is looked up in a table of flags: whether a needle of three bytes
+ * has that hash, whether some needle's four hashed bytes end with three
+ * of that hash.  Most places have neither, for the cost of one multiply
+ * and one load.  Needles of three are then listed in a bucket by that
+ * hash; the four bytes of longer needles have a second hash, a bit per
+ * hash that says whether any needle holds them, and a bucket per hash
+ * that lists the needles to compare.  Of a longer needle, the four
+ * bytes that common text holds least often are taken.  Marks, which may
+ * be shorter, have a bucket per first byte. */
 enum {
 	HASH_BITS = 16,
 	BUCKETS = 1 << 12,
 	GRAM = 4,		/* bytes hashed of a longer needle */
+	/* The first bytes of the Kelvin sign (E2 84 AA) and the long s
+	 * (C5 BF), which caseless patterns match as "k" and "s" */
+	SIGN_LEAD_K = 0xE2,
+	SIGN_LEAD_S = 0xC5,
+	/* flags by hash of three bytes (needles.ends) */
+	END_THREE = 1,		/* a needle of three bytes */
+	END_FOUR = 2,		/* the end of a needle's four hashed bytes */
 };
 
 struct needle {
@@ -605,21 +618,20 @@ struct needle {
 	size_t twin;		/* the same needle for another owner, + 1 */
 };
 
-struct grams {
-	uint64_t bits[(1 << HASH_BITS) / 64];
-	size_t bucket[BUCKETS];	/* first needle, + 1; 0: empty */
-	bool any;
-};
-
 struct needles {
 	struct needle *v;
 	size_t n, cap;
-	struct grams three, four;	/* needles of 3 bytes, of more */
-	/* A bit per hash of three bytes: whether they end some needle's
-	 * hashed bytes.  One test of it spares most places of a text
-	 * the tests of three and four. */
-	uint64_t ends[(1 << HASH_BITS) / 64];
+	unsigned char ends[1 << HASH_BITS];	/* END_ flags by tri_hash() */
+	size_t three[BUCKETS];	/* first needle of three bytes, + 1 */
+	/* needles of four bytes or more, by gram_hash() of four */
+	uint64_t four_bits[(1 << HASH_BITS) / 64];
+	size_t four[BUCKETS];	/* first needle, + 1; 0: empty */
 	size_t marks[256];	/* first short needle, by first byte, + 1 */
+	/* By byte of the text: the byte as needles are written (see
+	 * fold()), and whether it may start a mark or a character that
+	 * folds to fewer bytes: the scan looks closer only there. */
+	unsigned char fold[256];
+	bool lead[256];
 	unsigned long *stamp;	/* per owner: the scan that saw it */
 	size_t nowners, owners_cap;
 	size_t *found;		/* the owners the scan saw (owners_cap) */
@@ -628,11 +640,24 @@ struct needles {
 	struct buf folded;	/* the text being scanned, folded */
 };
 
-/* The hash of a needle's first bytes, taken as one big-endian number
- * (the scanner rolls that number along the text). */
-static uint32_t gram_hash(uint32_t v)
+/* Fibonacci hashing: the top bits of a multiply by 2^32 / phi. */
+static uint32_t top_hash(uint32_t v)
 {
 	return (v * 2654435761u) >> (32 - HASH_BITS);
+}
+
+/* The hash of four bytes, taken as one big-endian number. */
+static uint32_t gram_hash(uint32_t v)
+{
+	return top_hash(v);
+}
+
+/* The hash of three bytes, taken as one big-endian number of four
+ * bytes whose last is 0: the scanner keeps that number, shifting each
+ * byte in at the low end and the oldest out at the top. */
+static uint32_t tri_hash(uint32_t w)
+{
+	return top_hash(w);
 }
 
 static uint32_t gram_value(const char *s, size_t n)
@@ -676,43 +701,41 @@ static size_t rarest_gram(const char *s, size_t len)
 	return best;
 }
 
-/* The bucket for a needle holding s[0..n). */
-static size_t *gram_add(struct grams *g, const char *s, size_t n)
+/* The bucket for needle e, which its hashed bytes flag in nd->ends. */
+static size_t *bucket_of(struct needles *nd, const struct needle *e)
 {
-	uint32_t h = gram_hash(gram_value(s, n));
+	uint32_t h;
 
-	g->bits[h / 64] |= (uint64_t)1 << (h % 64);
-	g->any = true;
-	return &g->bucket[h % BUCKETS];
+	if (e->len < GRAM) {
+		h = tri_hash(e->gram << 8);
+		nd->ends[h] |= END_THREE;
+		return &nd->three[h % BUCKETS];
+	}
+	nd->ends[tri_hash(e->gram << 8)] |= END_FOUR;
+	h = gram_hash(e->gram);
+	nd->four_bits[h / 64] |= (uint64_t)1 << (h % 64);
+	return &nd->four[h % BUCKETS];
 }
 
-/* The hash of three bytes (as a number) that end a needle's hashed
- * bytes, in nd->ends. */
-static uint32_t end_hash(uint32_t v)
-{
-	return gram_hash(v & 0xFFFFFF);
-}
-
-/* Whether the last three bytes of v may end a needle's hashed bytes. */
-static bool end_may(const struct needles *nd, uint32_t v)
-{
-	uint32_t h = end_hash(v);
-
-	return nd->ends[h / 64] >> (h % 64) & 1;
-}
-
-/* The first needle to compare where the text's bytes make v, + 1; 0:
- * none. */
-static size_t gram_find(const struct grams *g, uint32_t v)
+/* The first needle of four bytes or more to compare where the text's
+ * bytes make v, + 1; 0: none. */
+static size_t four_find(const struct needles *nd, uint32_t v)
 {
 	uint32_t h = gram_hash(v);
 
-	return g->bits[h / 64] >> (h % 64) & 1 ? g->bucket[h % BUCKETS] : 0;
+	return nd->four_bits[h / 64] >> (h % 64) & 1 ? nd->four[h % BUCKETS]
+						     : 0;
 }
 
 struct needles *needles_new(void)
 {
-	return xcalloc(1, sizeof(struct needles));
+	struct needles *nd = xcalloc(1, sizeof(struct needles));
+	unsigned c;
+
+	for (c = 0; c < 256; c++)
+		nd->fold[c] = (unsigned char)(c - 'A' < 26u ? c | 0x20 : c);
+	nd->lead[SIGN_LEAD_K] = nd->lead[SIGN_LEAD_S] = true;
+	return nd;
 }
 
 void needles_free(struct needles *nd)
@@ -730,6 +753,7 @@ bool needles_add(struct needles *nd, size_t owner,
 		 const struct needle_set *set)
 {
 	size_t i;
+	unsigned c;
 	void *p;
 
 	if (set->n == 0)
@@ -760,17 +784,13 @@ bool needles_add(struct needles *nd, size_t owner,
 		e->at = e->len < GRAM ? 0 : rarest_gram(e->s, e->len);
 		e->gram = gram_value(e->s + e->at,
 				     e->len < GRAM ? e->len : GRAM);
-		if (e->len < NEEDLE_MIN)
+		if (e->len < NEEDLE_MIN) {
 			head = &nd->marks[(unsigned char)e->s[0]];
-		else if (e->len < GRAM)
-			head = gram_add(&nd->three, e->s, 3);
-		else
-			head = gram_add(&nd->four, e->s + e->at, GRAM);
-		if (e->len >= NEEDLE_MIN) {
-			size_t end = e->len < GRAM ? 3 : e->at + GRAM;
-			uint32_t h = end_hash(gram_value(e->s + end - 3, 3));
-
-			nd->ends[h / 64] |= (uint64_t)1 << (h % 64);
+			for (c = 0; c < 256; c++)
+				if (nd->fold[c] == (unsigned char)e->s[0])
+					nd->lead[c] = true;
+		} else {
+			head = bucket_of(nd, e);
 		}
 		/* a needle met before is compared once, for all its owners */
 		for (same = *head; same; same = nd->v[same - 1].next)
@@ -795,12 +815,12 @@ bool needles_add(struct needles *nd, size_t owner,
 static char folded_sign(const unsigned char *s, size_t i, size_t len,
 			size_t *skip)
 {
-	if (s[i] == 0xE2 && len - i > 2 && s[i + 1] == 0x84 &&
+	if (s[i] == SIGN_LEAD_K && len - i > 2 && s[i + 1] == 0x84 &&
 	    s[i + 2] == 0xAA) {
 		*skip = 2;
 		return 'k';
 	}
-	if (s[i] == 0xC5 && len - i > 1 && s[i + 1] == 0xBF) {
+	if (s[i] == SIGN_LEAD_S && len - i > 1 && s[i + 1] == 0xBF) {
 		*skip = 1;
 		return 's';
 	}
@@ -823,7 +843,8 @@ static void fold(struct buf *out, const char *text, size_t len)
 
 		if ((unsigned)(c - 'A') < 26u)
 			c |= 0x20;
-		else if (c >= 0xC5 && (sign = folded_sign(s, i, len, &skip))) {
+		else if (c >= SIGN_LEAD_S &&
+			 (sign = folded_sign(s, i, len, &skip))) {
 			c = (unsigned char)sign;
 			i += skip;
 		}
@@ -842,10 +863,11 @@ static void found(struct needles *nd, size_t owner)
 }
 
 /* Mark the owners of the needles of the list from e on that are in
- * s[0..n) with their hashed bytes at s[g], where the text holds the
- * bytes v (as gram_value(), for needles of three bytes or more). */
-static void try_list(struct needles *nd, size_t e, const char *s, size_t g,
-		     size_t n, uint32_t v)
+ * s[0..n), folded, with their hashed bytes at s[g], where the folded
+ * text holds the bytes v (as gram_value(), for needles of three bytes
+ * or more). */
+static void try_list(struct needles *nd, size_t e, const unsigned char *s,
+		     size_t g, size_t n, uint32_t v)
 {
 	for (; e; e = nd->v[e - 1].next) {
 		const struct needle *x = &nd->v[e - 1];
@@ -854,7 +876,8 @@ static void try_list(struct needles *nd, size_t e, const char *s, size_t g,
 		if ((x->len >= NEEDLE_MIN && x->gram != v) || x->at > g ||
 		    x->len > n - i)
 			continue;
-		while (k < x->len && x->s[k] == s[i + k])
+		while (k < x->len &&
+		       (unsigned char)x->s[k] == nd->fold[s[i + k]])
 			k++;
 		if (k < x->len)
 			continue;
@@ -877,32 +900,57 @@ static void sort_found(size_t *v, size_t n)
 	}
 }
 
+/* Look for the needles in s[0..n), folding it byte by byte (see
+ * fold()).  Returns false, having stopped, at a Kelvin sign or long s
+ * when signs is true: those fold to fewer bytes than they have, and the
+ * caller then scans the text folded beforehand. */
+static bool scan(struct needles *nd, const unsigned char *s, size_t n,
+		 bool signs)
+{
+	size_t j, e, skip;
+	uint32_t w = 0;		/* the bytes up to s[j], folded, the last in
+				 * the second lowest: see tri_hash() */
+
+	for (j = 0; j < n; j++) {
+		unsigned char c = s[j], f;
+		uint32_t v;
+
+		w = (w | nd->fold[c]) << 8;
+		if (nd->lead[c]) {
+			if (signs && c >= SIGN_LEAD_S &&
+			    folded_sign(s, j, n, &skip))
+				return false;
+			if ((e = nd->marks[nd->fold[c]]))
+				try_list(nd, e, s, j, n, 0);
+		}
+		if (!(f = nd->ends[tri_hash(w)]) || j < 2)
+			continue;
+		v = w >> 8;
+		if ((f & END_THREE) && (e = nd->three[tri_hash(w) % BUCKETS]))
+			try_list(nd, e, s, j - 2, n, v);
+		if (!(f & END_FOUR) || j < GRAM - 1)
+			continue;
+		v |= (uint32_t)nd->fold[s[j - 3]] << 24;
+		if ((e = four_find(nd, v)))
+			try_list(nd, e, s, j + 1 - GRAM, n, v);
+	}
+	return true;
+}
+
 size_t needles_scan(struct needles *nd, const char *text, size_t len,
 		    const size_t **owners)
 {
-	const char *s;
-	size_t j, n, e;
-	uint32_t v = 0;		/* the bytes up to s[j], the last in the low */
-
+	*owners = nd->found;
 	nd->scan++;
 	nd->nfound = 0;
-	*owners = nd->found;
 	if (nd->n == 0)
 		return 0;
-	fold(&nd->folded, text, len);
-	s = nd->folded.data;
-	n = nd->folded.len;
-	for (j = 0; j < n; j++) {
-		v = v << 8 | (unsigned char)s[j];
-		if ((e = nd->marks[(unsigned char)s[j]]))
-			try_list(nd, e, s, j, n, 0);
-		if (j < 2 || !end_may(nd, v))
-			continue;
-		if (nd->three.any &&
-		    (e = gram_find(&nd->three, v & 0xFFFFFF)))
-			try_list(nd, e, s, j - 2, n, v & 0xFFFFFF);
-		if (j >= GRAM - 1 && (e = gram_find(&nd->four, v)))
-			try_list(nd, e, s, j + 1 - GRAM, n, v);
+	if (!scan(nd, (const unsigned char *)text, len, true)) {
+		nd->scan++;	/* forget what it found */
+		nd->nfound = 0;
+		fold(&nd->folded, text, len);
+		scan(nd, (const unsigned char *)nd->folded.data,
+		     nd->folded.len, false);
 	}
 	sort_found(nd->found, nd->nfound);
 	return nd->nfound;

@@ -4,36 +4,58 @@
 
 #include "stopwords.h"
 
-void json_escape(struct buf *b, const char *s, size_t len)
+/* 1 for the bytes written escaped in a JSON string: the controls and
+ * DEL, '"' and '\\'.  Lines are mostly runs of other bytes, copied
+ * whole. */
+static const unsigned char json_special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 0x10 */
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* '"' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,	/* '\\' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,	/* DEL */
+	/* 0x80 and above: none */
+};
+
+/* Append the escape of the byte c, one of json_special. */
+static void escape_byte(struct buf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
+	char esc[7] = "\\u00";
+
+	switch (c) {
+	case '"':  buf_append(b, "\\\"", 2); break;
+	case '\\': buf_append(b, "\\\\", 2); break;
+	case '\n': buf_append(b, "\\n", 2); break;
+	case '\t': buf_append(b, "\\t", 2); break;
+	case '\r': buf_append(b, "\\r", 2); break;
+	case '\b': buf_append(b, "\\b", 2); break;
+	case '\f': buf_append(b, "\\f", 2); break;
+	default:
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		buf_append(b, esc, 6);
+		break;
+	}
+}
+
+void json_escape(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run;
 
 	buf_reserve(b, len + 2);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[7] = "\\u00";
-
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
-			continue;
+	for (;;) {
+		/* the bytes up to the next to escape go as they are */
+		for (run = i; i < len && !json_special[u[i]]; i++)
+			;
 		buf_append(b, s + run, i - run);
-		run = i + 1;
-		switch (c) {
-		case '"':  buf_append(b, "\\\"", 2); break;
-		case '\\': buf_append(b, "\\\\", 2); break;
-		case '\n': buf_append(b, "\\n", 2); break;
-		case '\t': buf_append(b, "\\t", 2); break;
-		case '\r': buf_append(b, "\\r", 2); break;
-		case '\b': buf_append(b, "\\b", 2); break;
-		case '\f': buf_append(b, "\\f", 2); break;
-		default:
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			buf_append(b, esc, 6);
-			break;
-		}
+		if (i == len)
+			return;
+		escape_byte(b, u[i++]);
 	}
-	buf_append(b, s + run, len - run);
 }
 
 void output_collect(struct buf *b, const struct doc *d, enum role r,

@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include "hash.h"
+
 uint32_t cp_decode(const char *p, size_t *n)
 {
 	const unsigned char *s = (const unsigned char *)p;
@@ -116,35 +118,33 @@ bool cp_is_lower(uint32_t c)
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }
 
-/* Is the character at s[i] part of a word?  *n gets its length. */
-static inline bool word_at(const char *s, size_t i, size_t *n)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	if (c < 0x80) {
-		*n = 1;
-		return ascii_word(c);
-	}
-	return cp_is_word(cp_decode(s + i, n));
-}
-
 bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 		    size_t *wlen)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = *pos, n;
 
-	while (i < len && !word_at(s, i, &n))
-		i += n;
-	if (i >= len) {
-		*pos = len;
-		return false;
+	/* the bytes before it; ASCII, most of them, by table */
+	for (;; i += n) {
+		if (i >= len) {
+			*pos = len;
+			return false;
+		}
+		if (u[i] < 0x80) {
+			if (word_byte[u[i]])
+				break;
+			n = 1;
+		} else if (cp_is_word(cp_decode(s + i, &n))) {
+			break;
+		}
 	}
 	*start = i;
-	/* ASCII letters and digits, most of most words, one byte a step */
-	while (i < len) {
-		while (i < len && word_byte[(unsigned char)s[i]])
+	/* ASCII letters and digits, most of most words, one byte a step;
+	 * any other ASCII byte ends the word */
+	for (;;) {
+		while (i < len && word_byte[u[i]])
 			i++;
-		if (i >= len || !word_at(s, i, &n))
+		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
 			break;
 		i += n;
 	}
@@ -153,22 +153,52 @@ bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 	return true;
 }
 
-size_t text_fold(const char *w, size_t len, char *out)
+/* ASCII, by byte, with capitals in lower case: one lookup folds most
+ * bytes of most words. */
+static const unsigned char ascii_lower[128] = {
+	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+	0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+	0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17,
+	0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f,
+	0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27,
+	0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
+	0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37,
+	0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f,
+	0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67,
+	0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77,
+	0x78, 0x79, 0x7a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+	0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67,
+	0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+	0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77,
+	0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f,
+};
+
+/* A byte that, after 0xC3, makes a Latin-1 capital: À..Þ but not ×. */
+static inline bool latin1_capital(unsigned char c)
+{
+	return c >= 0x80 && c <= 0x9E && c != 0x97;
+}
+
+uint64_t text_fold_hash(const char *w, size_t len, char *out)
 {
 	const unsigned char *s = (const unsigned char *)w;
-	size_t i = 0, o = 0;
+	uint64_t h = HASH_SEED;
+	unsigned char prev = 0;
+	size_t i;
 
-	while (i < len) {
-		if (s[i] >= 'A' && s[i] <= 'Z') {
-			out[o++] = (char)(s[i++] | 0x20);
-		} else if (s[i] == 0xC3 && i + 1 < len && s[i + 1] >= 0x80 &&
-			   s[i + 1] <= 0x9E && s[i + 1] != 0x97) {
-			out[o++] = (char)0xC3;	/* À..Þ to à..þ */
-			out[o++] = (char)(s[i + 1] | 0x20);
-			i += 2;
-		} else {
-			out[o++] = (char)s[i++];
-		}
+	/* one byte in, one out: À..Þ (0xC3 0x80..0x9E) differ from à..þ
+	 * in the second byte's 0x20 bit, as ASCII capitals do */
+	for (i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (c < 0x80)
+			c = ascii_lower[c];
+		else if (prev == 0xC3 && latin1_capital(c))
+			c |= 0x20;
+		out[i] = (char)c;
+		h = hash_byte(h, c);
+		prev = c;
 	}
-	return o;
+	return h ? h : 1;
 }

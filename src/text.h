@@ -30,8 +30,8 @@ static inline bool ascii_digit(char c)
 bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
 		    size_t *wlen);
 
-/* Lower-case ASCII and Latin-1 letters of w[0..len) into out, which has
- * room for len bytes; returns the length written. */
-size_t text_fold(const char *w, size_t len, char *out);
+/* Lower-case ASCII and Latin-1 letters of w[0..len) into out[0..len)
+ * (each keeps its length); returns hash_bytes(HASH_SEED, out, len). */
+uint64_t text_fold_hash(const char *w, size_t len, char *out);
 
 #endif

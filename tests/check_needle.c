@@ -242,6 +242,10 @@ START_TEST(test_scan_shared)
 	/* the bytes a needle is found by at the very start and end */
 	ck_assert_str_eq(found(nd, "kna"), "7");
 	ck_assert_str_eq(found(nd, "cookies"), "1 2 4");
+	/* a Kelvin sign or long s after needles already found: the scan
+	 * starts again on the folded text, and finds each owner once */
+	ck_assert_str_eq(found(nd, "dpa cookies \xE2\x84\xAAna"), "1 2 4 7");
+	ck_assert_str_eq(found(nd, "cookie\xC5\xBF dpa"), "1 2 4 7");
 	needles_free(nd);
 }
 END_TEST

@@ -32,6 +32,7 @@ Suite *learn_suite(void);
 Suite *jsonl_suite(void);
 Suite *wet_suite(void);
 Suite *needle_suite(void);
+Suite *text_suite(void);
 Suite *shipped_suite(void);
 
 /* ---- helpers ----------------------------------------------------------- */
