@@ -1485,6 +1485,15 @@ static bool date_below(const struct doc *d, size_t i)
 	return false;
 }
 
+/* Whether the line after line i follows it with no blank line between.
+ * A heading stands apart, as renderings set a block off with a blank
+ * line; the first line of a wrapped paragraph, a list item, a caption
+ * run into its credit do not. */
+static bool runs_on(const struct doc *d, size_t i)
+{
+	return i + 1 < d->nlines && !line_blank(&d->lines[i + 1]);
+}
+
 /* How much l (line i) looks like the page's headline; higher is more
  * likely.  The weights are in tune.h, HEADLINE_*. */
 static float title_score(struct structure *s, const struct doc *d, size_t i,
@@ -1521,6 +1530,7 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
 	sc += f->lower ? HEADLINE_LOWER : 0;
 	sc += date_below(d, i) ? HEADLINE_DATE_NEXT : 0;
+	sc += runs_on(d, i) ? HEADLINE_RUNS_ON : 0;
 	sc += standfirst ? HEADLINE_STANDFIRST : 0;
 	prev = neighbours(d, i, -1, &kicker, &standfirst);
 	if (kicker) {

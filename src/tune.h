@@ -220,6 +220,11 @@
 #define HEADLINE_DATE_NEXT	0.95f	/* a date is one of the next three
 					 * lines, a standfirst or a byline
 					 * maybe before it */
+#define HEADLINE_RUNS_ON	(-1.5f)	/* the next line follows with no blank
+					 * line between: a heading stands
+					 * apart; on the dev corpus 22
+					 * headlines won and 8 lost, each
+					 * half of each rendering gaining */
 #define HEADLINE_DISTANCE	0.076f	/* per line above the article */
 #define HEADLINE_NEIGHBOURS	3	/* lines looked at for the above */
 #define HEADLINE_BELOW		3	/* lines of the article span below its

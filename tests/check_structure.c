@@ -198,6 +198,17 @@ START_TEST(test_headline_over_deck)
 }
 END_TEST
 
+/* A rendering sets a heading apart with a blank line; a second title
+ * run into the article's first paragraph is the paragraph's heading or
+ * a deck, not the headline. */
+START_TEST(test_headline_stands_apart)
+{
+	assert_roles(MENU "\n" HEADLINE "\n\nOld stone pier to be rebuilt by "
+		     "the harbour town\n" P1 "\n\n" P2 "\n\n" P3 "\n",
+		     "xx-H-xL-B-B");
+}
+END_TEST
+
 /* A text rendering numbers a breadcrumb's items; the last crumb is the
  * title, and the headline is its text without the number. */
 START_TEST(test_headline_from_numbered_list)
@@ -570,6 +581,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_nearest);
 	tcase_add_test(tc, test_headline_over_standfirst);
 	tcase_add_test(tc, test_headline_over_deck);
+	tcase_add_test(tc, test_headline_stands_apart);
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
