@@ -1563,13 +1563,22 @@ static size_t below_first(const struct doc *d, size_t first)
 	return i;
 }
 
+/* A line of text, not of a menu, a label or a button: one that may stand
+ * between a headline and its article (a standfirst, a caption, a teaser)
+ * without setting the headline further apart from it. */
+static bool reads_as_text(const struct line *l)
+{
+	return l->cls >= CLS_NEAR && l->verdict != VERDICT_DROP;
+}
+
 /* The most title-like line among those just above the first article
  * line (or that line itself, or one just below it: see below_first()):
- * SIZE_MAX if none. */
+ * SIZE_MAX if none.  A line's distance from the article counts the
+ * first article line and the lines between that do not read as text. */
 static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 {
-	size_t i = first + 1, seen = 0, best = SIZE_MAX, lo = first,
-	       end = below_first(d, first);
+	size_t i = first + 1, seen = 0, apart = 0, best = SIZE_MAX,
+	       lo = first, end = below_first(d, first);
 	float best_score = -1e9f;
 
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
@@ -1584,15 +1593,13 @@ static size_t pick_headline(struct structure *s, struct doc *d, size_t first)
 
 		if (line_blank(l))
 			continue;
-		if (!title_like(l)) {
-			seen++;
-			continue;
-		}
-		sc = title_score(s, d, i, seen++);
-		if (sc > best_score) {
+		seen++;
+		if (title_like(l) &&
+		    (sc = title_score(s, d, i, apart)) > best_score) {
 			best_score = sc;
 			best = i;
 		}
+		apart += i == first || !reads_as_text(l);
 	}
 	for (i = first + 1, seen = 0; i < end; i++) {
 		float sc;
