@@ -1494,6 +1494,23 @@ static bool runs_on(const struct doc *d, size_t i)
 	return i + 1 < d->nlines && !line_blank(&d->lines[i + 1]);
 }
 
+/* Whether line i sits right under line prev (see neighbours()), a
+ * title at least as long whose words the article uses at least as
+ * much: line i is its deck or a second title ("Place: the news", then
+ * "Teaser: the same news"), and the upper line the headline. */
+static bool under_title(struct structure *s, const struct doc *d,
+			size_t prev, size_t i, float own)
+{
+	const struct line *p;
+
+	if (prev == SIZE_MAX || i - prev > HEADLINE_UNDER_GAP)
+		return false;
+	p = &d->lines[prev];
+	return strong_title(p) && strong_title(&d->lines[i]) &&
+	       p->f.words >= d->lines[i].f.words &&
+	       body_overlap(s, d, p) >= own;
+}
+
 /* How much l (line i) looks like the page's headline; higher is more
  * likely.  The weights are in tune.h, HEADLINE_*. */
 static float title_score(struct structure *s, const struct doc *d, size_t i,
@@ -1533,6 +1550,7 @@ static float title_score(struct structure *s, const struct doc *d, size_t i,
 	sc += runs_on(d, i) ? HEADLINE_RUNS_ON : 0;
 	sc += standfirst ? HEADLINE_STANDFIRST : 0;
 	prev = neighbours(d, i, -1, &kicker, &standfirst);
+	sc += under_title(s, d, prev, i, own) ? HEADLINE_UNDER_TITLE : 0;
 	if (kicker) {
 		neighbours(d, prev, 1, &kicker, &standfirst);
 		kicker = !standfirst ||

@@ -217,6 +217,13 @@
 					 * headlines of .txt and 5 of w3m won
 					 * for 0 and 2 lost; below it the upper
 					 * line is rarely about the article */
+#define HEADLINE_UNDER_TITLE	(-0.5f)	/* right under a title at least as
+					 * long and as much about the article:
+					 * a deck or a second title; on the
+					 * dev corpus that won 6 headlines and
+					 * lost none... */
+#define HEADLINE_UNDER_GAP	2	/* ...that title this many lines up
+					 * at most: a blank line between */
 #define HEADLINE_DATE_NEXT	0.95f	/* a date is one of the next three
 					 * lines, a standfirst or a byline
 					 * maybe before it */

@@ -235,6 +235,24 @@ START_TEST(test_headline_over_gallery)
 }
 END_TEST
 
+/* A second title right under the headline, no longer and no more about
+ * the article, is its deck or the teaser's title, even when a list of
+ * teasers below repeats it. */
+START_TEST(test_headline_over_second_title)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" HEADLINE "\n\nThe old pier will be saved\n\n"
+		P1 "\n\n" P2 "\n\n" P3 "\n\nMore news\n\nThe old pier will "
+		"be saved\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A text rendering numbers a breadcrumb's items; the last crumb is the
  * title, and the headline is its text without the number. */
 START_TEST(test_headline_from_numbered_list)
@@ -609,6 +627,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_over_deck);
 	tcase_add_test(tc, test_headline_stands_apart);
 	tcase_add_test(tc, test_headline_over_gallery);
+	tcase_add_test(tc, test_headline_over_second_title);
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
