@@ -253,6 +253,29 @@ START_TEST(test_headline_over_second_title)
 }
 END_TEST
 
+/* A long menu between the headline and the article (a section's list
+ * of topics) does not hide the headline. */
+START_TEST(test_headline_over_long_menu)
+{
+	struct pipeline p;
+	struct doc *d;
+	char page[4096];
+	int n, k;
+
+	n = snprintf(page, sizeof(page), MENU "\n" HEADLINE "\n\n");
+	for (k = 0; k < 45; k++)	/* "Topic Aa", "Topic Ba", ... */
+		n += snprintf(page + n, sizeof(page) - (size_t)n,
+			      "Topic %c%c\n", 'A' + k % 26, 'a' + k / 26);
+	snprintf(page + n, sizeof(page) - (size_t)n, "\n" P1 "\n\n" P2
+		 "\n\n" P3 "\n");
+	pipeline_init(&p);
+	d = run(&p, page);
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A text rendering numbers a breadcrumb's items; the last crumb is the
  * title, and the headline is its text without the number. */
 START_TEST(test_headline_from_numbered_list)
@@ -628,6 +651,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_stands_apart);
 	tcase_add_test(tc, test_headline_over_gallery);
 	tcase_add_test(tc, test_headline_over_second_title);
+	tcase_add_test(tc, test_headline_over_long_menu);
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
