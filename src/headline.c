@@ -354,6 +354,32 @@ static bool date_below(const struct doc *d, size_t i)
 	return false;
 }
 
+/* Whether the line after line i follows it with no blank line between.
+ * A heading stands apart, as renderings set a block off with a blank
+ * line; the first line of a wrapped paragraph, a list item, a caption
+ * run into its credit do not. */
+static bool runs_on(const struct doc *d, size_t i)
+{
+	return i + 1 < d->nlines && !line_blank(&d->lines[i + 1]);
+}
+
+/* Whether line i sits right under line prev (see neighbours()), a
+ * title at least as long whose words the article uses at least as
+ * much: line i is its deck or a second title ("Place: the news", then
+ * "Teaser: the same news"), and the upper line the headline. */
+static bool under_title(struct headline *h, const struct doc *d,
+			size_t prev, size_t i, float own)
+{
+	const struct line *p;
+
+	if (prev == SIZE_MAX || i - prev > HEADLINE_UNDER_GAP)
+		return false;
+	p = &d->lines[prev];
+	return strong_title(p) && strong_title(&d->lines[i]) &&
+	       p->f.words >= d->lines[i].f.words &&
+	       body_overlap(h, d, p) >= own;
+}
+
 /* How much l (line i) looks like the page's headline; higher is more
  * likely.  The weights are in tune.h, HEADLINE_*. */
 static float title_score(struct headline *h, const struct doc *d, size_t i,
@@ -390,8 +416,10 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += l->cls == CLS_GOOD ? HEADLINE_PROSE : 0;
 	sc += f->lower ? HEADLINE_LOWER : 0;
 	sc += date_below(d, i) ? HEADLINE_DATE_NEXT : 0;
+	sc += runs_on(d, i) ? HEADLINE_RUNS_ON : 0;
 	sc += standfirst ? HEADLINE_STANDFIRST : 0;
 	prev = neighbours(d, i, -1, &kicker, &standfirst);
+	sc += under_title(h, d, prev, i, own) ? HEADLINE_UNDER_TITLE : 0;
 	if (kicker) {
 		neighbours(d, prev, 1, &kicker, &standfirst);
 		kicker = !standfirst ||
@@ -422,13 +450,22 @@ static size_t below_first(const struct doc *d, size_t first)
 	return i;
 }
 
+/* A line of text, not of a menu, a label or a button: one that may stand
+ * between a headline and its article (a standfirst, a caption, a teaser)
+ * without setting the headline further apart from it. */
+static bool reads_as_text(const struct line *l)
+{
+	return l->cls >= CLS_NEAR && l->verdict != VERDICT_DROP;
+}
+
 /* The most title-like line among those just above the first article
  * line (or that line itself, or one just below it: see below_first()):
- * SIZE_MAX if none. */
+ * SIZE_MAX if none.  A line's distance from the article counts the
+ * first article line and the lines between that do not read as text. */
 static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 {
-	size_t i = first + 1, seen = 0, best = SIZE_MAX, lo = first,
-	       end = below_first(d, first);
+	size_t i = first + 1, seen = 0, apart = 0, best = SIZE_MAX,
+	       lo = first, end = below_first(d, first);
 	float best_score = -1e9f;
 
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
@@ -443,15 +480,13 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 
 		if (line_blank(l))
 			continue;
-		if (!line_title_like(l)) {
-			seen++;
-			continue;
-		}
-		sc = title_score(h, d, i, seen++);
-		if (sc > best_score) {
+		seen++;
+		if (line_title_like(l) &&
+		    (sc = title_score(h, d, i, apart)) > best_score) {
 			best_score = sc;
 			best = i;
 		}
+		apart += i == first || !reads_as_text(l);
 	}
 	for (i = first + 1, seen = 0; i < end; i++) {
 		float sc;

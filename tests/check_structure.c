@@ -203,6 +203,84 @@ START_TEST(test_headline_over_deck)
 }
 END_TEST
 
+/* A rendering sets a heading apart with a blank line; a second title
+ * run into the article's first paragraph is the paragraph's heading or
+ * a deck, not the headline. */
+START_TEST(test_headline_stands_apart)
+{
+	assert_roles(MENU "\n" HEADLINE "\n\nOld stone pier to be rebuilt by "
+		     "the harbour town\n" P1 "\n\n" P2 "\n\n" P3 "\n",
+		     "xx-H-xL-B-B");
+}
+END_TEST
+
+/* The captions of a gallery between the headline and the article are
+ * text, not a menu: they do not set the headline further apart from
+ * the article than a subheading just above it. */
+START_TEST(test_headline_over_gallery)
+{
+	struct pipeline p;
+	struct doc *d;
+	char page[4096];
+	int n, k;
+
+	n = snprintf(page, sizeof(page), MENU "\n" HEADLINE "\n\n");
+	for (k = 1; k <= 16; k++)
+		n += snprintf(page + n, sizeof(page) - (size_t)n, "Photo %d: "
+			      "the old stone pier at low tide, seen from the "
+			      "harbour wall\n\n", k);
+	snprintf(page + n, sizeof(page) - (size_t)n, "Share\nPrint\nEmail\n\n"
+		 "The pier damaged in winter storms\n\n" P1 "\n\n" P2 "\n\n"
+		 P3 "\n");
+	pipeline_init(&p);
+	d = run(&p, page);
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A second title right under the headline, no longer and no more about
+ * the article, is its deck or the teaser's title, even when a list of
+ * teasers below repeats it. */
+START_TEST(test_headline_over_second_title)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\n" HEADLINE "\n\nThe old pier will be saved\n\n"
+		P1 "\n\n" P2 "\n\n" P3 "\n\nMore news\n\nThe old pier will "
+		"be saved\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A long menu between the headline and the article (a section's list
+ * of topics) does not hide the headline. */
+START_TEST(test_headline_over_long_menu)
+{
+	struct pipeline p;
+	struct doc *d;
+	char page[4096];
+	int n, k;
+
+	n = snprintf(page, sizeof(page), MENU "\n" HEADLINE "\n\n");
+	for (k = 0; k < 45; k++)	/* "Topic Aa", "Topic Ba", ... */
+		n += snprintf(page + n, sizeof(page) - (size_t)n,
+			      "Topic %c%c\n", 'A' + k % 26, 'a' + k / 26);
+	snprintf(page + n, sizeof(page) - (size_t)n, "\n" P1 "\n\n" P2
+		 "\n\n" P3 "\n");
+	pipeline_init(&p);
+	d = run(&p, page);
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A text rendering numbers a breadcrumb's items; the last crumb is the
  * title, and the headline is its text without the number. */
 START_TEST(test_headline_from_numbered_list)
@@ -575,6 +653,10 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_nearest);
 	tcase_add_test(tc, test_headline_over_standfirst);
 	tcase_add_test(tc, test_headline_over_deck);
+	tcase_add_test(tc, test_headline_stands_apart);
+	tcase_add_test(tc, test_headline_over_gallery);
+	tcase_add_test(tc, test_headline_over_second_title);
+	tcase_add_test(tc, test_headline_over_long_menu);
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
