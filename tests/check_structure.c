@@ -101,6 +101,19 @@ static void assert_roles(const char *page, const char *want)
 	pipeline_free(&p);
 }
 
+/* Line n of page must be its headline, with exactly the text want. */
+static void assert_headline(size_t n, const char *want, const char *page)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, page);
+	ck_assert_int_eq(d->lines[n].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[n].text, want);
+	pipeline_free(&p);
+}
+
 /* Latin Extended-A pairs its letters upper, lower from U+0100, but the
  * pairs shift by one in U+0139..U+0148 and U+0179..U+017E: "ł", "ń", "ż"
  * are lower case, and Polish words holding them are not link text glued
@@ -178,16 +191,10 @@ END_TEST
  * article, is not the headline. */
 START_TEST(test_headline_over_standfirst)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\n" HEADLINE "\n\nThe council voted to save the "
+	assert_headline(3, HEADLINE,
+		MENU "\n" HEADLINE "\n\nThe council voted to save the "
 		"old pier that storms closed in the winter\n\n" P1 "\n\n"
 		P2 "\n");
-	ck_assert_str_eq(d->lines[3].text, HEADLINE);
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	pipeline_free(&p);
 }
 END_TEST
 
@@ -219,8 +226,6 @@ END_TEST
  * the article than a subheading just above it. */
 START_TEST(test_headline_over_gallery)
 {
-	struct pipeline p;
-	struct doc *d;
 	char page[4096];
 	int n, k;
 
@@ -232,11 +237,7 @@ START_TEST(test_headline_over_gallery)
 	snprintf(page + n, sizeof(page) - (size_t)n, "Share\nPrint\nEmail\n\n"
 		 "The pier damaged in winter storms\n\n" P1 "\n\n" P2 "\n\n"
 		 P3 "\n");
-	pipeline_init(&p);
-	d = run(&p, page);
-	ck_assert_str_eq(d->lines[3].text, HEADLINE);
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	pipeline_free(&p);
+	assert_headline(3, HEADLINE, page);
 }
 END_TEST
 
@@ -245,16 +246,10 @@ END_TEST
  * teasers below repeats it. */
 START_TEST(test_headline_over_second_title)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\n" HEADLINE "\n\nThe old pier will be saved\n\n"
+	assert_headline(3, HEADLINE,
+		MENU "\n" HEADLINE "\n\nThe old pier will be saved\n\n"
 		P1 "\n\n" P2 "\n\n" P3 "\n\nMore news\n\nThe old pier will "
 		"be saved\n");
-	ck_assert_str_eq(d->lines[3].text, HEADLINE);
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	pipeline_free(&p);
 }
 END_TEST
 
@@ -262,8 +257,6 @@ END_TEST
  * of topics) does not hide the headline. */
 START_TEST(test_headline_over_long_menu)
 {
-	struct pipeline p;
-	struct doc *d;
 	char page[4096];
 	int n, k;
 
@@ -273,11 +266,7 @@ START_TEST(test_headline_over_long_menu)
 			      "Topic %c%c\n", 'A' + k % 26, 'a' + k / 26);
 	snprintf(page + n, sizeof(page) - (size_t)n, "\n" P1 "\n\n" P2
 		 "\n\n" P3 "\n");
-	pipeline_init(&p);
-	d = run(&p, page);
-	ck_assert_str_eq(d->lines[3].text, HEADLINE);
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	pipeline_free(&p);
+	assert_headline(3, HEADLINE, page);
 }
 END_TEST
 
@@ -285,31 +274,19 @@ END_TEST
  * title, and the headline is its text without the number. */
 START_TEST(test_headline_from_numbered_list)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\n1. Home\n2. News\n3. " HEADLINE "\n\n"
+	assert_headline(5, HEADLINE,
+		MENU "\n1. Home\n2. News\n3. " HEADLINE "\n\n"
 		P1 "\n\n" P2 "\n");
-	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
-	ck_assert_str_eq(d->lines[5].text, HEADLINE);
-	pipeline_free(&p);
 }
 END_TEST
 
 /* A lone number and full stop is part of the title: an ordinal. */
 START_TEST(test_headline_ordinal_kept)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\n15. Harbour festival draws crowds to the old "
+	assert_headline(3, "15. Harbour festival draws crowds to the old "
+			"stone pier",
+		MENU "\n15. Harbour festival draws crowds to the old "
 		"stone pier\n\n" P1 "\n\n" P2 "\n");
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	ck_assert_str_eq(d->lines[3].text, "15. Harbour festival draws crowds "
-			 "to the old stone pier");
-	pipeline_free(&p);
 }
 END_TEST
 
