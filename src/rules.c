@@ -1111,7 +1111,10 @@ size_t rule_set_apply(struct rule_set *rs, struct doc *d)
 
 		if (line_blank(l)) {
 			l->reason = REASON_BLANK;
-			if (section.rule >= 0 &&
+			/* until=blank: not the blank line right under the
+			 * opening line, which a text browser sets under a
+			 * heading above the list it opens. */
+			if (section.rule >= 0 && section.seen > 0 &&
 			    rs->rules[section.rule].until == UNTIL_BLANK)
 				section.rule = -1;
 			continue;

@@ -168,6 +168,26 @@ static void drop_contained(struct structure *s, struct doc *d)
 
 /* ---- the article span --------------------------------------------------- */
 
+/* A row of a table as a text browser lays it out: cells apart by a
+ * run of TABLE_CELL_GAP spaces or more between words.  Not the blank
+ * inside a form's text field, "[          ]". */
+static bool table_row(const struct line *l)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < l->len; i++) {
+		if (l->text[i] != ' ') {
+			if (run >= TABLE_CELL_GAP && l->text[i] != ']' &&
+			    l->text[i - run - 1] != '[')
+				return true;
+			run = 0;
+		} else {
+			run++;
+		}
+	}
+	return false;
+}
+
 static float weight(const struct line *l)
 {
 	float w;
@@ -193,7 +213,7 @@ static float weight(const struct line *l)
 	case CLS_BAD:
 		break;
 	}
-	return WEIGHT_BAD;
+	return table_row(l) ? WEIGHT_CODE : WEIGHT_BAD;
 }
 
 /* Code, charts and tables: symbols, lower-case starts, mostly

@@ -672,6 +672,16 @@ START_TEST(test_section_until_blank)
 }
 END_TEST
 
+/* A blank line right under the opening line, as a text browser sets
+ * one under a heading, does not end the section: the next one does. */
+START_TEST(test_section_until_blank_after_header)
+{
+	assert_verdicts("section related /^Related$/\n",
+			"Intro\nRelated\n\nlink one\nlink two\n\nAfter\n",
+			".D-DD-.");
+}
+END_TEST
+
 START_TEST(test_section_until_lines)
 {
 	struct doc d;
@@ -963,6 +973,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_same_start_lines);
 	tcase_add_test(tc, test_anchored_first_byte);
 	tcase_add_test(tc, test_section_until_blank);
+	tcase_add_test(tc, test_section_until_blank_after_header);
 	tcase_add_test(tc, test_section_until_lines);
 	tcase_add_test(tc, test_section_until_match);
 	tcase_add_test(tc, test_section_max);
