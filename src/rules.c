@@ -714,10 +714,12 @@ static bool may_match(struct rule_set *rs, struct rule *r, const char *key)
 	return rc != PCRE2_ERROR_NOMATCH;
 }
 
-/* The first slot to look at for key. */
+/* The first slot to look at for key: its length and bytes, not the
+ * zeros after them. */
 static size_t gate_hash(const struct gate *g, const char *key)
 {
-	return hash_bytes(HASH_SEED, key, GATE_KEY_BYTES) & (g->nslots - 1);
+	return hash_bytes(HASH_SEED, key, (unsigned char)key[0]) &
+	       (g->nslots - 1);
 }
 
 static void gate_grow(struct gate *g)
