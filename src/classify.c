@@ -214,6 +214,33 @@ static void measure_sign(uint32_t c, uint32_t prev, struct features *f)
 		f->cjk_punct++;
 }
 
+/* The length of the run of ASCII lower-case letters s[0..n) starts
+ * with.  Eight bytes a step where the compiler tells their order and
+ * counts trailing zeros: adding 0x1F to a byte sets its high bit from
+ * 'a' up, adding 0x05 from '{' up, and a letter is a byte for which the
+ * first does and the second does not.  A byte from 0x80 up sets both
+ * or, wrapping, neither; its carry changes only the bytes after it. */
+static size_t ascii_lower_len(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull, highs = ones << 7;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t x, other;
+
+		memcpy(&x, s + i, 8);
+		other = ~((x + ones * 0x1F) & ~(x + ones * 0x05)) & highs;
+		if (other)
+			return i + (size_t)__builtin_ctzll(other) / 8;
+	}
+#endif
+	while (i < n && (unsigned)(s[i] - 'a') < 26u)
+		i++;
+	return i;
+}
+
 /* Code points of the line: length, figures, separators, dense script,
  * and glue, an upper-case letter right after GLUE_MIN_LOWER lower-case
  * ones, as link texts run together ("AccepterTout") but not names
@@ -232,12 +259,11 @@ static void measure_chars(const struct line *l, struct features *f)
 		if ((unsigned)(b - 'a') < 26u) {
 			/* a run of ASCII lower-case letters, most of most
 			 * lines: none is a sign, none ends a run */
-			size_t from = i;
+			size_t run = ascii_lower_len(s + i, len - i);
 
-			while (++i < len && (unsigned)(s[i] - 'a') < 26u)
-				;
-			chars += (unsigned)(i - from);
-			lower_run += (unsigned)(i - from);
+			chars += (unsigned)run;
+			lower_run += (unsigned)run;
+			i += run;
 			prev = s[i - 1];
 			continue;
 		}

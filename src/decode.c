@@ -308,6 +308,25 @@ void decoder_free(struct decoder *dec)
 	free(dec);
 }
 
+/* How many bytes s[0..n) starts with below 0x80: eight at a time,
+ * then the last few one at a time. */
+static size_t ascii_len(const unsigned char *s, size_t n)
+{
+	const uint64_t highs = 0x8080808080808080ull;
+	size_t i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		if (x & highs)
+			break;
+	}
+	while (i < n && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* UTF-8 when it has no ill-formed sequence, or (unless strict) more
  * well-formed multi-byte sequences than ill-formed ones: a UTF-8 page
  * with a stray bad byte stays UTF-8 (the byte becomes U+FFFD), a Latin-1
@@ -319,7 +338,7 @@ static bool looks_utf8(const char *in, size_t len, bool strict)
 
 	while (i < len) {
 		if (s[i] < 0x80) {
-			i++;
+			i += ascii_len(s + i, len - i);
 			continue;
 		}
 		n = utf8_seq_len(s + i, len - i);

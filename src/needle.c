@@ -862,6 +862,17 @@ static void found(struct needles *nd, size_t owner)
 	}
 }
 
+/* Do the len bytes of needle text x match s[0..len), folded? */
+static inline bool same_folded(const struct needles *nd, const char *x,
+				const unsigned char *s, size_t len)
+{
+	size_t k = 0;
+
+	while (k < len && (unsigned char)x[k] == nd->fold[s[k]])
+		k++;
+	return k == len;
+}
+
 /* Mark the owners of the needles of the list from e on that are in
  * s[0..n), folded, with their hashed bytes at s[g], where the folded
  * text holds the bytes v (as gram_value(), for needles of three bytes
@@ -871,15 +882,18 @@ static void try_list(struct needles *nd, size_t e, const unsigned char *s,
 {
 	for (; e; e = nd->v[e - 1].next) {
 		const struct needle *x = &nd->v[e - 1];
-		size_t i = g - x->at, k = 0, t;
+		size_t i = g - x->at, t, from = 0;
 
-		if ((x->len >= NEEDLE_MIN && x->gram != v) || x->at > g ||
-		    x->len > n - i)
-			continue;
-		while (k < x->len &&
-		       (unsigned char)x->s[k] == nd->fold[s[i + k]])
-			k++;
-		if (k < x->len)
+		if (x->len >= NEEDLE_MIN) {
+			/* its hashed bytes are those of v: compare the rest */
+			if (x->gram != v)
+				continue;
+			from = x->at + (x->len < GRAM ? x->len : GRAM);
+		}
+		if (x->at > g || x->len > n - i ||
+		    !same_folded(nd, x->s, s + i, x->at) ||
+		    !same_folded(nd, x->s + from, s + i + from,
+				 x->len - from))
 			continue;
 		for (t = e; t; t = nd->v[t - 1].twin)
 			found(nd, nd->v[t - 1].owner);
