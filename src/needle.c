@@ -621,7 +621,7 @@ struct needle {
 struct needles {
 	struct needle *v;
 	size_t n, cap;
-	unsigned char ends[1 << HASH_BITS];	/* END_ flags by tri_hash() */
+	unsigned char ends[1 << HASH_BITS];	/* END_ flags by gram_hash() */
 	size_t three[BUCKETS];	/* first needle of three bytes, + 1 */
 	/* needles of four bytes or more, by gram_hash() of four */
 	uint64_t four_bits[(1 << HASH_BITS) / 64];
@@ -640,24 +640,13 @@ struct needles {
 	struct buf folded;	/* the text being scanned, folded */
 };
 
-/* Fibonacci hashing: the top bits of a multiply by 2^32 / phi. */
-static uint32_t top_hash(uint32_t v)
-{
-	return (v * 2654435761u) >> (32 - HASH_BITS);
-}
-
-/* The hash of four bytes, taken as one big-endian number. */
+/* The hash of four bytes taken as one big-endian number, or of three
+ * as such a number whose last byte is 0 (the scanner keeps that number,
+ * shifting each byte in at the low end and the oldest out at the top):
+ * Fibonacci hashing, the top bits of a multiply by 2^32 / phi. */
 static uint32_t gram_hash(uint32_t v)
 {
-	return top_hash(v);
-}
-
-/* The hash of three bytes, taken as one big-endian number of four
- * bytes whose last is 0: the scanner keeps that number, shifting each
- * byte in at the low end and the oldest out at the top. */
-static uint32_t tri_hash(uint32_t w)
-{
-	return top_hash(w);
+	return (v * 2654435761u) >> (32 - HASH_BITS);
 }
 
 static uint32_t gram_value(const char *s, size_t n)
@@ -707,11 +696,11 @@ static size_t *bucket_of(struct needles *nd, const struct needle *e)
 	uint32_t h;
 
 	if (e->len < GRAM) {
-		h = tri_hash(e->gram << 8);
+		h = gram_hash(e->gram << 8);
 		nd->ends[h] |= END_THREE;
 		return &nd->three[h % BUCKETS];
 	}
-	nd->ends[tri_hash(e->gram << 8)] |= END_FOUR;
+	nd->ends[gram_hash(e->gram << 8)] |= END_FOUR;
 	h = gram_hash(e->gram);
 	nd->four_bits[h / 64] |= (uint64_t)1 << (h % 64);
 	return &nd->four[h % BUCKETS];
@@ -923,11 +912,11 @@ static bool scan(struct needles *nd, const unsigned char *s, size_t n,
 {
 	size_t j, e, skip;
 	uint32_t w = 0;		/* the bytes up to s[j], folded, the last in
-				 * the second lowest: see tri_hash() */
+				 * the second lowest: see gram_hash() */
 
 	for (j = 0; j < n; j++) {
 		unsigned char c = s[j], f;
-		uint32_t v;
+		uint32_t v, h;
 
 		w = (w | nd->fold[c]) << 8;
 		if (nd->lead[c]) {
@@ -937,10 +926,11 @@ static bool scan(struct needles *nd, const unsigned char *s, size_t n,
 			if ((e = nd->marks[nd->fold[c]]))
 				try_list(nd, e, s, j, n, 0);
 		}
-		if (!(f = nd->ends[tri_hash(w)]) || j < 2)
+		h = gram_hash(w);
+		if (!(f = nd->ends[h]) || j < 2)
 			continue;
 		v = w >> 8;
-		if ((f & END_THREE) && (e = nd->three[tri_hash(w) % BUCKETS]))
+		if ((f & END_THREE) && (e = nd->three[h % BUCKETS]))
 			try_list(nd, e, s, j - 2, n, v);
 		if (!(f & END_FOUR) || j < GRAM - 1)
 			continue;
