@@ -687,6 +687,13 @@ static void gate_key(const char *text, size_t len, size_t chars,
 	memcpy(key + 1, text, n);
 }
 
+/* Whether a match of r may start the line with byte c, as far as
+ * first_bytes() knows. */
+static bool may_start_with(const struct rule *r, unsigned char c)
+{
+	return !r->first_known || (r->first[c / 8] >> (c % 8) & 1);
+}
+
 /* Can rule r match a line that starts with key? */
 static bool may_match(struct rule_set *rs, struct rule *r, const char *key)
 {
@@ -697,8 +704,7 @@ static bool may_match(struct rule_set *rs, struct rule *r, const char *key)
 	if (!r->anchored)
 		return true;
 	/* A line starting so would fail first_fits() anyway. */
-	if (r->first_known && len &&
-	    !(r->first[*start / 8] >> (*start % 8) & 1))
+	if (len && !may_start_with(r, *start))
 		return false;
 	if (!r->gate_jit && ++r->gate_asks >= GATE_JIT_AFTER) {
 		r->gate_jit = true;
@@ -972,9 +978,7 @@ static bool end_fits(const struct rule *r, const struct line *l)
  * not worth a call of PCRE2. */
 static bool first_fits(const struct rule *r, const struct line *l)
 {
-	unsigned char c = l->len ? (unsigned char)l->text[0] : 0;
-
-	return !r->first_known || !l->len || (r->first[c / 8] >> (c % 8) & 1);
+	return !l->len || may_start_with(r, (unsigned char)l->text[0]);
 }
 
 static enum match_result run_rule(struct rule_set *rs, const struct rule *r,
