@@ -70,25 +70,31 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
 	return valid_prefix(s, n, want) == want ? want : 0;
 }
 
-/* The length of the run of plain ASCII other than CR and NUL that
- * starts s[0..n).  Eight bytes are tested at once while none of them
- * has its high bit set or is a CR or a NUL (x - 1 borrows into the
- * high bit of a byte that was 0); the last few, one at a time. */
-static size_t ascii_run(const unsigned char *s, size_t n)
+/* The length of the run of ASCII that starts s[0..n), with no CR and
+ * no NUL in it if plain.  Eight bytes are tested at once while none of
+ * them has its high bit set or (plain) is a CR or a NUL: x - 1 borrows
+ * into the high bit of a byte that was 0.  The last few, one at a time.
+ * Each caller passes a constant plain, which the compiler folds. */
+static size_t ascii_run(const unsigned char *s, size_t n, bool plain)
 {
 	const uint64_t ones = 0x0101010101010101ull;
 	const uint64_t highs = 0x8080808080808080ull;
 	size_t i = 0;
 
 	for (; n - i >= 8; i += 8) {
-		uint64_t x, cr;
+		uint64_t x, cr, stop;
 
 		memcpy(&x, s + i, 8);
-		cr = x ^ (ones * '\r');
-		if ((x | ((x - ones) & ~x) | ((cr - ones) & ~cr)) & highs)
+		stop = x;
+		if (plain) {
+			cr = x ^ (ones * '\r');
+			stop |= ((x - ones) & ~x) | ((cr - ones) & ~cr);
+		}
+		if (stop & highs)
 			break;
 	}
-	while (i < n && s[i] < 0x80 && s[i] != '\r' && s[i] != '\0')
+	while (i < n && s[i] < 0x80 &&
+	       (!plain || (s[i] != '\r' && s[i] != '\0')))
 		i++;
 	return i;
 }
@@ -111,7 +117,7 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 			continue;
 		}
 		/* Copy plain ASCII in one go: the common case by far. */
-		run += ascii_run(s + i, len - i);
+		run += ascii_run(s + i, len - i, true);
 		if (run > i) {
 			*pending_cr = false;
 			buf_append(out, in + i, run - i);
@@ -308,25 +314,6 @@ void decoder_free(struct decoder *dec)
 	free(dec);
 }
 
-/* How many bytes s[0..n) starts with below 0x80: eight at a time,
- * then the last few one at a time. */
-static size_t ascii_len(const unsigned char *s, size_t n)
-{
-	const uint64_t highs = 0x8080808080808080ull;
-	size_t i = 0;
-
-	for (; n - i >= 8; i += 8) {
-		uint64_t x;
-
-		memcpy(&x, s + i, 8);
-		if (x & highs)
-			break;
-	}
-	while (i < n && s[i] < 0x80)
-		i++;
-	return i;
-}
-
 /* UTF-8 when it has no ill-formed sequence, or (unless strict) more
  * well-formed multi-byte sequences than ill-formed ones: a UTF-8 page
  * with a stray bad byte stays UTF-8 (the byte becomes U+FFFD), a Latin-1
@@ -338,7 +325,7 @@ static bool looks_utf8(const char *in, size_t len, bool strict)
 
 	while (i < len) {
 		if (s[i] < 0x80) {
-			i += ascii_len(s + i, len - i);
+			i += ascii_run(s + i, len - i, false);
 			continue;
 		}
 		n = utf8_seq_len(s + i, len - i);
