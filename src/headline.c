@@ -754,8 +754,7 @@ void headline_apply(struct headline *h, struct doc *d)
 		d->lines[head].reason = REASON_HEADLINE;
 		strip_prefix(d, head);
 		if ((i = standfirst_below(d, head)) != SIZE_MAX) {
-			d->lines[i].role = ROLE_BODY;
-			d->lines[i].reason = REASON_CONTENT;
+			line_keep(&d->lines[i]);
 		}
 	}
 	lede = SIZE_MAX;

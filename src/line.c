@@ -90,3 +90,9 @@ void line_drop(struct line *l, enum reason why)
 	if (l->verdict != VERDICT_DROP)
 		l->reason = why;
 }
+
+void line_keep(struct line *l)
+{
+	l->role = ROLE_BODY;
+	l->reason = REASON_CONTENT;
+}

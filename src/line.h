@@ -47,4 +47,7 @@ bool line_title_like(const struct line *l);
  * reason stays the rule's). */
 void line_drop(struct line *l, enum reason why);
 
+/* Take l into the article as text. */
+void line_keep(struct line *l);
+
 #endif

@@ -764,15 +764,13 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 			continue;
 		}
 		if (l->f.code) {	/* its lines alone look like menus */
-			l->role = ROLE_BODY;
-			l->reason = REASON_CONTENT;
+			line_keep(l);
 			continue;
 		}
 		switch (l->cls) {
 		case CLS_GOOD:
 		case CLS_NEAR:
-			l->role = ROLE_BODY;
-			l->reason = REASON_CONTENT;
+			line_keep(l);
 			break;
 		case CLS_SHORT:
 			l->role = ROLE_BODY;
@@ -906,24 +904,27 @@ static size_t attach_list(struct doc *d, size_t edge, int dir)
 	for (j = edge; j != end;) {
 		j += dir;
 		l = &d->lines[j];
-		if (!line_blank(l) && l->reason != REASON_REPEAT) {
-			l->role = ROLE_BODY;
-			l->reason = REASON_CONTENT;
-		}
+		if (!line_blank(l) && l->reason != REASON_REPEAT)
+			line_keep(l);
 	}
 	return end;
 }
 
 /* ---- a closing list of sentences below the article ---------------------- */
 
-/* A line dropped below the article only for where it stands: outside
- * the span, or a NEAR line with no prose beside it.  Not a repeat, not
- * one a rule judged. */
-static bool dropped_for_place(const struct line *l)
+/* A line dropped by the heuristics alone for why, no repeat, not one a
+ * rule judged: a line that the lines around it may take back. */
+static bool dropped_for(const struct line *l, enum reason why)
 {
 	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
-	       l->copies <= 1 &&
-	       (l->reason == REASON_OUTSIDE || l->reason == REASON_GAP);
+	       l->copies <= 1 && l->reason == why;
+}
+
+/* A line dropped below the article only for where it stands: outside
+ * the span, or a NEAR line with no prose beside it. */
+static bool dropped_for_place(const struct line *l)
+{
+	return dropped_for(l, REASON_OUTSIDE) || dropped_for(l, REASON_GAP);
 }
 
 /* A line of a closing list: a sentence that reads as text. */
@@ -975,8 +976,7 @@ static void attach_closing(struct doc *d, size_t edge)
 	for (j = head != SIZE_MAX ? head : start; j < end; j++) {
 		if (line_blank(&d->lines[j]))
 			continue;
-		d->lines[j].role = ROLE_BODY;
-		d->lines[j].reason = REASON_CONTENT;
+		line_keep(&d->lines[j]);
 	}
 }
 
@@ -1072,13 +1072,11 @@ static void join_numbered(const struct structure *s, const struct doc *d,
 
 /* A line of the span dropped for its look alone, that the item numbers
  * around it may take back: short in a run, loose, or classified as
- * boilerplate.  Not a repeat, not one a rule judged. */
+ * boilerplate. */
 static bool dropped_for_look(const struct line *l)
 {
-	return l->verdict == VERDICT_NONE && l->role == ROLE_DROP &&
-	       l->copies <= 1 &&
-	       (l->reason == REASON_SHORT || l->reason == REASON_GAP ||
-		l->reason == REASON_BOILERPLATE);
+	return dropped_for(l, REASON_SHORT) || dropped_for(l, REASON_GAP) ||
+	       dropped_for(l, REASON_BOILERPLATE);
 }
 
 /* The next line of [i + 1, to) numbered n, if it comes within
@@ -1124,10 +1122,8 @@ static void keep_numbered(struct doc *d, size_t from, size_t to)
 		for (k = i; k <= end; k++) {
 			struct line *l = &d->lines[k];
 
-			if (line_item_number(l) > 0 && dropped_for_look(l)) {
-				l->role = ROLE_BODY;
-				l->reason = REASON_CONTENT;
-			}
+			if (line_item_number(l) > 0 && dropped_for_look(l))
+				line_keep(l);
 		}
 		i = end;
 	}
