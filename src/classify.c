@@ -350,6 +350,48 @@ static unsigned count_stops(const struct doc *d, const struct line *l,
 	return stops;
 }
 
+/* The stopwords of line l in the language whose stoplist covers most
+ * of its words, words in capitals aside as in split_words(). */
+static unsigned own_stops(const struct doc *d, const struct line *l)
+{
+	const struct word *w = line_words(d, l);
+	unsigned hits[LANG_MAX] = { 0 }, i, best = 0;
+	int b;
+
+	for (i = 0; i < l->f.words; i++) {
+		uint32_t m = w[i].langs;
+
+		if (m && all_caps(l->text + w[i].start, w[i].len))
+			continue;
+
+		for (b = 0; m; b++, m >>= 1)
+			if ((m & 1) && ++hits[b] > best)
+				best = hits[b];
+	}
+	return best;
+}
+
+/* A paragraph in another language than the page's, on a page with no
+ * paragraph in its own (an English review on a German blog, a short
+ * article that the page's menus and notices outweigh in their own
+ * language): a line of LANG_LINE_WORDS words or more that is prose in
+ * its own language, STOPS_GOOD of its words on that language's
+ * stoplist, is judged by that stoplist.  A menu or a list of names is
+ * not prose in any language, and a shorter line is too few words to
+ * tell.  Where the page has prose in its language, lines in another
+ * are its notices: a comment policy, an author's bio. */
+static void judge_own_language(const struct doc *d, struct line *l)
+{
+	unsigned own;
+
+	if (l->f.words < LANG_LINE_WORDS ||
+	    (float)l->f.stops >= STOPS_GOOD * (float)l->f.words)
+		return;
+	own = own_stops(d, l);
+	if ((float)own >= STOPS_GOOD * (float)l->f.words)
+		l->f.stops = own;
+}
+
 /* ---- classes ------------------------------------------------------------ */
 
 /* Length in Latin code points: a dense-script character counts as
@@ -440,6 +482,30 @@ static void judge_block(struct doc *d, size_t from, size_t to)
 		d->lines[i].cls = cls;
 		d->lines[i].score = score;
 	}
+}
+
+/* Judge each paragraph, a line with the lines that continue it. */
+static void judge_blocks(struct doc *d)
+{
+	size_t from, i;
+
+	for (from = 0; from < d->nlines; from = i) {
+		for (i = from + 1; i < d->nlines && d->lines[i].f.cont; i++)
+			;
+		if (!line_blank(&d->lines[from]))
+			judge_block(d, from, i);
+	}
+}
+
+/* Whether some line of the page is a paragraph. */
+static bool any_good(const struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlines; i++)
+		if (!line_blank(&d->lines[i]) && d->lines[i].cls == CLS_GOOD)
+			return true;
+	return false;
 }
 
 /* A line of one or two characters: a token of a formula that the
@@ -549,11 +615,12 @@ void classify_doc(const struct classifier *c, struct doc *d)
 		if (!line_blank(&d->lines[i]))
 			d->lines[i].f.stops = d->lang >= 0 ?
 				count_stops(d, &d->lines[i], d->lang) : 0;
-	for (from = 0; from < d->nlines; from = i) {
-		for (i = from + 1; i < d->nlines && d->lines[i].f.cont; i++)
-			;
-		if (!line_blank(&d->lines[from]))
-			judge_block(d, from, i);
+	judge_blocks(d);
+	if (d->lang >= 0 && !any_good(d)) {
+		for (i = 0; i < d->nlines; i++)
+			if (!line_blank(&d->lines[i]))
+				judge_own_language(d, &d->lines[i]);
+		judge_blocks(d);
 	}
 	judge_formulas(d);
 	for (from = 0; from < d->nlines; from = i + 1) {

@@ -8,6 +8,13 @@
 /* Language detection: a page is in language L when L's stopwords are
  * at least this share of the page's words (and more than any other's). */
 #define LANG_MIN_SHARE		0.08f
+#define LANG_LINE_WORDS		12	/* on a page with no paragraph in its
+					 * language, a line this long that is
+					 * prose by another language's stoplist
+					 * is judged by that one (dev corpus: a
+					 * post that English notices outweigh,
+					 * 2 snippets and a headline won in each
+					 * rendering, none lost) */
 
 /* Line classes (classify.c). */
 #define LEN_SHORT		50	/* below: too short to judge alone */
