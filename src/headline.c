@@ -23,6 +23,7 @@ _Static_assert(HEADLINE_MAX_WORDS < 64, "candidates' lengths are bits");
  * nothing. */
 struct headline {
 	struct tally body;	/* the article's words: a counts copies */
+	struct tally lines;	/* the article's lines, by line_key() */
 	struct quote {		/* headline candidates' word keys */
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
@@ -41,6 +42,7 @@ void headline_free(struct headline *h)
 	if (!h)
 		return;
 	tally_free(&h->body);
+	tally_free(&h->lines);
 	free(h);
 }
 
@@ -56,20 +58,25 @@ static size_t body_words(const struct doc *d)
 	return n;
 }
 
-/* Index the words of the article (lines with role BODY) so that a
- * headline candidate can be checked against them: a counts copies. */
+/* Index the words and the lines of the article (lines with role BODY)
+ * so that a headline candidate can be checked against them: a counts
+ * copies. */
 static void index_body(struct headline *h, const struct doc *d)
 {
-	size_t i;
+	size_t i, n = 0;
 	unsigned k;
 
 	tally_reset(&h->body, body_words(d));
+	for (i = 0; i < d->nlines; i++)
+		n += d->lines[i].role == ROLE_BODY;
+	tally_reset(&h->lines, n);
 	for (i = 0; i < d->nlines; i++) {
 		const struct line *l = &d->lines[i];
 		const struct word *w = line_words(d, l);
 
 		if (l->role != ROLE_BODY)
 			continue;
+		tally_slot(&h->lines, line_key(d, l))->a++;
 		for (k = 0; k < l->f.words; k++)
 			tally_slot(&h->body, w[k].hash)->a++;
 	}
@@ -95,12 +102,17 @@ static bool topic_word(const struct word *w)
 }
 
 /* Share of the line's topic words that the article uses too: a
- * headline is about the article, "Skip to content" is not. */
+ * headline is about the article, "Skip to content" is not.  Words count
+ * beyond the line's own copy in the article, if it has one: an entry of
+ * a table of contents, a caption repeated whole, is a heading of the
+ * article's or a caption, whose words recur only there. */
 static float body_overlap(const struct headline *h, const struct doc *d,
 			  const struct line *l)
 {
 	const struct word *w = line_words(d, l);
 	unsigned k, n = 0, in = 0;
+	bool in_body = l->role == ROLE_BODY ||
+		       (l->copies > 1 && tally_get(&h->lines, line_key(d, l)));
 
 	for (k = 0; k < l->f.words; k++) {
 		const struct tally_entry *e;
@@ -109,8 +121,7 @@ static float body_overlap(const struct headline *h, const struct doc *d,
 			continue;
 		e = tally_get(&h->body, w[k].hash);
 		n++;
-		if (e && e->a > (l->role == ROLE_BODY ?
-				 own_count(d, l, w[k].hash) : 0))
+		if (e && e->a > (in_body ? own_count(d, l, w[k].hash) : 0))
 			in++;
 	}
 	return (float)in / (float)(n + 1);

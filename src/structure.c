@@ -743,6 +743,34 @@ static void drop_loose_short(struct doc *d, size_t from, size_t to)
 	}
 }
 
+/* A line of the span [from, to) dropped as a repeat whose earlier
+ * copies all lie above the span is the span's own: a subheading that a
+ * table of contents lists first, a paragraph that a teaser above quoted.
+ * It is judged as any line of the span.  Not a short line of fewer than
+ * SUBHEAD_MIN_WORDS words: a share button or a label repeats so, and
+ * would lend a lone line of text beside it the look of a paragraph's. */
+static void revive_repeats(struct structure *s, struct doc *d, size_t from,
+			   size_t to)
+{
+	size_t i;
+
+	tally_reset(&s->table, to - from);
+	for (i = from; i < to; i++) {
+		struct line *l = &d->lines[i];
+		struct tally_entry *e;
+
+		if (line_blank(l) || l->verdict == VERDICT_DROP)
+			continue;
+		e = tally_slot(&s->table, s->keys[i]);
+		if (e->a++ == 0 && l->reason == REASON_REPEAT &&
+		    l->verdict == VERDICT_NONE &&
+		    (l->cls != CLS_SHORT || l->f.words >= SUBHEAD_MIN_WORDS)) {
+			l->role = ROLE_BODY;
+			l->reason = REASON_NONE;
+		}
+	}
+}
+
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
 static void keep_span(struct structure *s, struct doc *d, size_t from,
@@ -1153,6 +1181,7 @@ void structure_apply(struct structure *s, struct doc *d)
 	trim_tail(s, d, from, &to);
 	if (!s->teasers)	/* a list of teasers is no article */
 		join_numbered(s, d, from, &to);
+	revive_repeats(s, d, from, to);
 	keep_span(s, d, from, to);
 	keep_numbered(d, from, to);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
