@@ -333,6 +333,8 @@ START_TEST(test_rules_keep_article_lines)
 		"dem Frühjahr an den Plänen gearbeitet hatten, eröffnete der "
 		"Bürgermeister am Samstag den neuen Park im Norden der Stadt "
 		"(Foto: Stadtverwaltung)\n"
+		"Abbildung 3 zeigt, dass die Werte seit 1990 steigen.\n"
+		"Abb. 2 und 3: siehe unten.\n"
 		"He asked which she kept from those years. Photos, mostly; "
 		"the letters burnt in the fire.\n"
 		"The jury picked the winner in May: Photograph of a Lake, "
