@@ -42,6 +42,8 @@ enum reason {
 	REASON_GAP,		/* short or near-text line with no
 				 * article prose beside it: captions,
 				 * share buttons, newsletter prompts */
+	REASON_TEASER,		/* a teaser's title or blurb, above a
+				 * link to the rest of its text */
 	REASON_COUNT		/* keep last */
 };
 
@@ -99,6 +101,8 @@ struct line {
 	enum cls cls;
 	int rule;		/* rule that decided, -1 if none */
 	unsigned copies;	/* lines of the page with the same text */
+	bool more;		/* a "more" rule dropped it: a link to the
+				 * rest of a text, under its teaser */
 	float score;		/* heuristic score, for --explain */
 	struct features f;
 	size_t word0;		/* its words: doc.words[word0], and the

@@ -179,6 +179,7 @@ const char *output_reason_name(enum reason r)
 		[REASON_LEDE] = "lede",
 		[REASON_BYLINE] = "byline",
 		[REASON_GAP] = "gap",
+		[REASON_TEASER] = "teaser",
 	};
 
 	return (size_t)r < sizeof(names) / sizeof(names[0]) && names[r] ?

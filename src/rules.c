@@ -16,10 +16,12 @@
 #include "url.h"
 #include "util.h"
 
-enum action { ACT_DROP, ACT_STRIP, ACT_SECTION, ACT_TAIL, ACT_HEAD, ACT_KEEP };
+enum action {
+	ACT_DROP, ACT_STRIP, ACT_SECTION, ACT_TAIL, ACT_HEAD, ACT_KEEP, ACT_MORE
+};
 
 static const char *const action_names[] = {
-	"drop", "strip", "section", "tail", "head", "keep",
+	"drop", "strip", "section", "tail", "head", "keep", "more",
 };
 
 /* How a section ends. */
@@ -448,8 +450,8 @@ static int parse_rule(const struct cursor *c, const char *s)
 			break;
 	if (i == ARRAY_LEN(action_names))
 		return parse_error(c, s, "unknown action '%.*s' (expected "
-				   "drop, strip, section, tail, head, keep "
-				   "or include)", (int)(end - s), s);
+				   "drop, strip, section, tail, head, keep, "
+				   "more or include)", (int)(end - s), s);
 	r.action = (enum action)i;
 	name = skip_space(end);
 	end = word_end(name);
@@ -1192,6 +1194,9 @@ size_t rule_set_apply(struct rule_set *rs, struct doc *d)
 			head_done = true;
 			break;
 		case ACT_KEEP:
+			break;
+		case ACT_MORE:	/* the heuristics look above it */
+			l->more = true;
 			break;
 		}
 		drop(rs, l, k);

@@ -1157,6 +1157,45 @@ static void keep_numbered(struct doc *d, size_t from, size_t to)
 	}
 }
 
+/* ---- teasers above a link to more --------------------------------------- */
+
+/* Line i (SIZE_MAX: none) is in the article for now. */
+static bool kept(const struct doc *d, size_t i)
+{
+	return i != SIZE_MAX && d->lines[i].role == ROLE_BODY;
+}
+
+/* A teaser: a blurb right above a link to the rest of its text ("Read
+ * more", that a "more" rule drops), under its title or not.  An article
+ * cut short above such a link (an excerpt on a blog's front page) has
+ * more text right above its last paragraph: a paragraph that ends a
+ * sentence, or an item of a numbered list; it stays. */
+static void drop_teasers(struct doc *d)
+{
+	size_t i, b, t;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *l;
+
+		if (!d->lines[i].more)
+			continue;
+		b = line_beside(d, i, -1);
+		if (!kept(d, b) || d->lines[b].verdict == VERDICT_KEEP ||
+		    (d->lines[b].cls != CLS_GOOD && d->lines[b].cls != CLS_NEAR))
+			continue;
+		t = line_beside(d, b, -1);
+		if (kept(d, t)) {
+			l = &d->lines[t];
+			if ((l->cls == CLS_GOOD && l->f.punct_end) ||
+			    l->verdict == VERDICT_KEEP ||
+			    line_item_number(l) > 0)
+				continue;
+			line_drop(&d->lines[t], REASON_TEASER);
+		}
+		line_drop(&d->lines[b], REASON_TEASER);
+	}
+}
+
 void structure_apply(struct structure *s, struct doc *d)
 {
 	size_t from, to, i, first = SIZE_MAX, last;
@@ -1184,6 +1223,8 @@ void structure_apply(struct structure *s, struct doc *d)
 	revive_repeats(s, d, from, to);
 	keep_span(s, d, from, to);
 	keep_numbered(d, from, to);
+	if (!s->teasers)	/* on a list of teasers they are the text */
+		drop_teasers(d);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
 			first = i;

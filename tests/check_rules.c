@@ -274,13 +274,13 @@ START_TEST(test_error_unknown_action)
 {
 	assert_error("frob x /y/\n",
 		     "filter: t.rules:1:1: unknown action 'frob' (expected "
-		     "drop, strip, section, tail, head, keep or include)\n");
+		     "drop, strip, section, tail, head, keep, more or include)\n");
 	assert_error("# one\n\n  Drop x /y/\n",
 		     "filter: t.rules:3:3: unknown action 'Drop' (expected "
-		     "drop, strip, section, tail, head, keep or include)\n");
+		     "drop, strip, section, tail, head, keep, more or include)\n");
 	assert_error("includes x.rules\n",
 		     "filter: t.rules:1:1: unknown action 'includes' (expected "
-		     "drop, strip, section, tail, head, keep or include)\n");
+		     "drop, strip, section, tail, head, keep, more or include)\n");
 }
 END_TEST
 
@@ -551,6 +551,25 @@ START_TEST(test_drop)
 	doc_load(&d, "Share this\n", 11);
 	ck_assert_uint_eq(rule_set_apply(rs, &d), 0);
 	ck_assert_uint_eq(rule_hits(rs, 0), 3);
+	doc_free(&d);
+	rule_set_free(rs);
+}
+END_TEST
+
+/* A more rule drops its line as a drop rule does, and marks it as a
+ * link to more text for the heuristics. */
+START_TEST(test_more)
+{
+	struct doc d;
+	struct rule_set *rs = apply("more read /^Read more$/\n",
+				    "Title\nA teaser.\nRead more\n", &d,
+				    NULL);
+
+	ck_assert_str_eq(verdicts(&d), "..D");
+	ck_assert_int_eq(d.lines[2].rule, 0);
+	ck_assert_int_eq(d.lines[2].reason, REASON_RULE);
+	ck_assert(d.lines[2].more);
+	ck_assert(!d.lines[1].more);
 	doc_free(&d);
 	rule_set_free(rs);
 }
@@ -966,6 +985,7 @@ Suite *rules_suite(void)
 
 	tc = tcase_create("actions");
 	tcase_add_test(tc, test_drop);
+	tcase_add_test(tc, test_more);
 	tcase_add_test(tc, test_strip);
 	tcase_add_test(tc, test_strip_then_drop);
 	tcase_add_test(tc, test_strip_empty_match);

@@ -323,7 +323,22 @@ START_TEST(test_rules_keep_article_lines)
 		"Der Erfolg dieses Projekts hängt von der Einbindung der "
 		"Bürger ab.\n"
 		"Ich bin mit der Verarbeitung nicht einverstanden, sagte "
-		"der Kläger.\n";
+		"der Kläger.\n"
+		"Die Zahl der Unfälle stieg im vergangenen Jahr um fünf "
+		"Prozent (Quelle: Statistisches Bundesamt)\n"
+		"Zwei Bilder (Bild: links das alte, rechts das neue Rathaus) "
+		"zeigen, wie sehr sich der Platz verändert hat.\n"
+		"Gemeinsam mit den Kindern der Grundschule, den Jugendlichen "
+		"des Jugendclubs und den Mitgliedern des Stadtrates, die seit "
+		"dem Frühjahr an den Plänen gearbeitet hatten, eröffnete der "
+		"Bürgermeister am Samstag den neuen Park im Norden der Stadt "
+		"(Foto: Stadtverwaltung)\n"
+		"Abbildung 3 zeigt, dass die Werte seit 1990 steigen.\n"
+		"Abb. 2 und 3: siehe unten.\n"
+		"He asked which she kept from those years. Photos, mostly; "
+		"the letters burnt in the fire.\n"
+		"The jury picked the winner in May: Photograph of a Lake, "
+		"by a student from Leeds\n";
 	struct rule_set *rs = shipped_rules();
 	struct doc d;
 	size_t i;
