@@ -1096,6 +1096,111 @@ static void join_numbered(const struct structure *s, const struct doc *d,
 	}
 }
 
+/* ---- the article's parts past an inset ------------------------------- */
+
+/* A word that says what a text is about: not a function word of any
+ * language we know, not a short one. */
+static bool topic_word(const struct word *w)
+{
+	return w->len >= PART_WORD_MIN && w->langs == 0;
+}
+
+/* A line of an inset between two parts of the article, as a share bar,
+ * a byline or a "Read more" label make one: blank, dropped by a rule,
+ * or a short line.  Not a date: comments and teasers carry theirs. */
+static bool inset_line(const struct structure *s, const struct doc *d,
+		       size_t i)
+{
+	const struct line *l = &d->lines[i];
+
+	if (line_blank(l))
+		return true;
+	if (l->verdict == VERDICT_KEEP || l->f.code ||
+	    (line_date_like(l) && line_dated(l)))
+		return false;
+	return l->verdict == VERDICT_DROP ||
+	       (s->w[i] <= 0 && l->cls != CLS_GOOD &&
+		(l->cls != CLS_NEAR || !l->f.punct_end));
+}
+
+/* A paragraph of a part: prose that no rule judged. */
+static bool part_line(const struct line *l)
+{
+	return l->verdict == VERDICT_NONE && alive(l) && l->cls == CLS_GOOD &&
+	       !l->f.code;
+}
+
+/* How much the lines [from, to) speak of the topics of [a, b): the
+ * share of their topic words that [a, b) uses, in / (n + 1) for n of
+ * them, so that a line of a few words proves little. */
+static float part_overlap(struct structure *s, const struct doc *d,
+			  size_t from, size_t to, size_t a, size_t b)
+{
+	size_t i, k;
+	unsigned n = 0, in = 0;
+
+	tally_reset(&s->table, alive_words(d));
+	for (i = a; i < b; i++) {
+		const struct word *w = line_words(d, &d->lines[i]);
+
+		if (!alive(&d->lines[i]) || s->w[i] <= 0)
+			continue;
+		for (k = 0; k < d->lines[i].f.words; k++)
+			if (topic_word(&w[k]))
+				tally_slot(&s->table, w[k].hash)->a = 1;
+	}
+	for (i = from; i < to; i++) {
+		const struct word *w = line_words(d, &d->lines[i]);
+
+		if (line_blank(&d->lines[i]))
+			continue;
+		for (k = 0; k < d->lines[i].f.words; k++) {
+			if (!topic_word(&w[k]))
+				continue;
+			n++;
+			in += tally_get(&s->table, w[k].hash) != NULL;
+		}
+	}
+	return (float)in / (float)(n + 1);
+}
+
+/* Below the span [from, *to): past an inset of at most PART_GAP lines
+ * that are no text (see inset_line()), a run of PART_MIN_PARAS
+ * paragraphs or more with only blank lines between them goes on with
+ * the article, when it speaks of the span's topics (PART_OVERLAP) and
+ * weighs TAIL_SHARE of the span, as trim_tail() asks of a last section.
+ * Comments and teasers below an article come with dates, titles or
+ * blurbs between them, and fail.  Returns whether the span grew. */
+static bool join_part(struct structure *s, const struct doc *d,
+		      size_t from, size_t *to)
+{
+	size_t i = *to, first, end;
+	unsigned gap = 0, paras = 0;
+	float weight = 0, span = 0;
+
+	for (; i < d->nlines && inset_line(s, d, i); i++)
+		if (!line_blank(&d->lines[i]) && ++gap > PART_GAP)
+			return false;
+	if (i >= d->nlines || !part_line(&d->lines[i]))
+		return false;
+	for (first = end = i; i < d->nlines; i++) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (!part_line(&d->lines[i]))
+			break;
+		paras++;
+		weight += s->w[i];
+		end = i + 1;
+	}
+	for (i = from; i < *to; i++)
+		span += s->w[i] > 0 ? s->w[i] : 0;
+	if (paras < PART_MIN_PARAS || weight < TAIL_SHARE * span ||
+	    part_overlap(s, d, first, end, from, *to) < PART_OVERLAP)
+		return false;
+	*to = end;
+	return true;
+}
+
 /* ---- numbered lists inside the article -------------------------------- */
 
 /* A line of the span dropped for its look alone, that the item numbers
@@ -1181,6 +1286,9 @@ void structure_apply(struct structure *s, struct doc *d)
 	trim_tail(s, d, from, &to);
 	if (!s->teasers)	/* a list of teasers is no article */
 		join_numbered(s, d, from, &to);
+	if (!s->teasers && to > from)
+		while (join_part(s, d, from, &to))
+			;
 	revive_repeats(s, d, from, to);
 	keep_span(s, d, from, to);
 	keep_numbered(d, from, to);
