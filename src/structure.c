@@ -1107,9 +1107,11 @@ static bool topic_word(const struct word *w)
 
 /* A line of an inset between two parts of the article, as a share bar,
  * a byline or a "Read more" label make one: blank, dropped by a rule,
- * or a short line.  Not a date: comments and teasers carry theirs. */
+ * or a short line; with near, also a NEAR line that ends no sentence,
+ * weighed as a short one ("Copy link [    ]").  Not a date: comments
+ * and teasers carry theirs. */
 static bool inset_line(const struct structure *s, const struct doc *d,
-		       size_t i)
+		       size_t i, bool near)
 {
 	const struct line *l = &d->lines[i];
 
@@ -1120,7 +1122,7 @@ static bool inset_line(const struct structure *s, const struct doc *d,
 		return false;
 	return l->verdict == VERDICT_DROP ||
 	       (s->w[i] <= 0 && l->cls != CLS_GOOD &&
-		(l->cls != CLS_NEAR || !l->f.punct_end));
+		(l->cls != CLS_NEAR || (near && !l->f.punct_end)));
 }
 
 /* A paragraph of a part: prose that no rule judged. */
@@ -1178,7 +1180,7 @@ static bool join_part(struct structure *s, const struct doc *d,
 	unsigned gap = 0, paras = 0;
 	float weight = 0, span = 0;
 
-	for (; i < d->nlines && inset_line(s, d, i); i++)
+	for (; i < d->nlines && inset_line(s, d, i, true); i++)
 		if (!line_blank(&d->lines[i]) && ++gap > PART_GAP)
 			return false;
 	if (i >= d->nlines || !part_line(&d->lines[i]))
@@ -1199,6 +1201,63 @@ static bool join_part(struct structure *s, const struct doc *d,
 		return false;
 	*to = end;
 	return true;
+}
+
+/* A title over the paragraphs that start at line i: among the
+ * SPAN_HEAD_LINES lines above them, no paragraph between, a title-like
+ * line of more words than a kicker and no figures.  A byline ("By Ann
+ * Lee") and a date are shorter or have figures; a caption under a photo
+ * has them above it. */
+static bool titled(const struct doc *d, size_t i)
+{
+	unsigned seen = 0;
+
+	while (i-- > 0 && seen < SPAN_HEAD_LINES) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (l->cls == CLS_GOOD)
+			return false;
+		if (line_title_like(l) && l->f.digits == 0 &&
+		    l->f.words > HEADLINE_KICKER_WORDS)
+			return true;
+	}
+	return false;
+}
+
+/* Above the span [from, to): the article's intro, cut off from the rest
+ * by a byline, a share bar or a table of contents.  Past at most
+ * PART_GAP lines that are no text (see inset_line(); no NEAR line, as a
+ * list of teasers above the article has them), a run of paragraphs with
+ * only blank lines between them, under a title (see titled()), that
+ * speaks of the span's topics (INTRO_OVERLAP).  Sets [*top, *end) to
+ * its lines and returns true if there is one.  Only those lines join
+ * the article, not the inset: a table of contents there would lend the
+ * span's subheadings a first copy inside it (see revive_repeats()). */
+static bool find_intro(struct structure *s, const struct doc *d,
+		       size_t from, size_t to, size_t *top, size_t *end)
+{
+	size_t i = from;
+	unsigned gap = 0;
+
+	while (i > 0 && inset_line(s, d, i - 1, false))
+		if (!line_blank(&d->lines[--i]) && ++gap > PART_GAP)
+			return false;
+	if (i == 0 || !part_line(&d->lines[i - 1]))
+		return false;
+	*end = i;
+	*top = --i;
+	while (i-- > 0) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (!part_line(&d->lines[i]))
+			break;
+		*top = i;
+	}
+	return titled(d, *top) &&
+	       part_overlap(s, d, *top, *end, from, to) >= INTRO_OVERLAP;
 }
 
 /* ---- numbered lists inside the article -------------------------------- */
@@ -1264,7 +1323,8 @@ static void keep_numbered(struct doc *d, size_t from, size_t to)
 
 void structure_apply(struct structure *s, struct doc *d)
 {
-	size_t from, to, i, first = SIZE_MAX, last;
+	size_t from, to, i, first = SIZE_MAX, last, top = 0, end = 0;
+	bool intro;
 
 	for (i = 0; i < d->nlines; i++)
 		d->lines[i].role = ROLE_DROP;
@@ -1289,9 +1349,15 @@ void structure_apply(struct structure *s, struct doc *d)
 	if (!s->teasers && to > from)
 		while (join_part(s, d, from, &to))
 			;
+	intro = !s->teasers && to > from &&
+		find_intro(s, d, from, to, &top, &end);
 	revive_repeats(s, d, from, to);
 	keep_span(s, d, from, to);
 	keep_numbered(d, from, to);
+	if (intro)
+		for (i = top; i < end; i++)
+			if (!line_blank(&d->lines[i]))
+				line_keep(&d->lines[i]);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
 			first = i;
