@@ -1096,6 +1096,170 @@ static void join_numbered(const struct structure *s, const struct doc *d,
 	}
 }
 
+/* ---- the article's parts past an inset ------------------------------- */
+
+/* A word that says what a text is about: not a function word of any
+ * language we know, not a short one. */
+static bool topic_word(const struct word *w)
+{
+	return w->len >= PART_WORD_MIN && w->langs == 0;
+}
+
+/* A line of an inset between two parts of the article, as a share bar,
+ * a byline or a "Read more" label make one: blank, dropped by a rule,
+ * or a short line; with near, also a NEAR line that ends no sentence,
+ * weighed as a short one ("Copy link [    ]").  Not a date: comments
+ * and teasers carry theirs. */
+static bool inset_line(const struct structure *s, const struct doc *d,
+		       size_t i, bool near)
+{
+	const struct line *l = &d->lines[i];
+
+	if (line_blank(l))
+		return true;
+	if (l->verdict == VERDICT_KEEP || l->f.code ||
+	    (line_date_like(l) && line_dated(l)))
+		return false;
+	return l->verdict == VERDICT_DROP ||
+	       (s->w[i] <= 0 && l->cls != CLS_GOOD &&
+		(l->cls != CLS_NEAR || (near && !l->f.punct_end)));
+}
+
+/* A paragraph of a part: prose that no rule judged. */
+static bool part_line(const struct line *l)
+{
+	return l->verdict == VERDICT_NONE && alive(l) && l->cls == CLS_GOOD &&
+	       !l->f.code;
+}
+
+/* How much the lines [from, to) speak of the topics of [a, b): the
+ * share of their topic words that [a, b) uses, in / (n + 1) for n of
+ * them, so that a line of a few words proves little. */
+static float part_overlap(struct structure *s, const struct doc *d,
+			  size_t from, size_t to, size_t a, size_t b)
+{
+	size_t i, k;
+	unsigned n = 0, in = 0;
+
+	tally_reset(&s->table, alive_words(d));
+	for (i = a; i < b; i++) {
+		const struct word *w = line_words(d, &d->lines[i]);
+
+		if (!alive(&d->lines[i]) || s->w[i] <= 0)
+			continue;
+		for (k = 0; k < d->lines[i].f.words; k++)
+			if (topic_word(&w[k]))
+				tally_slot(&s->table, w[k].hash)->a = 1;
+	}
+	for (i = from; i < to; i++) {
+		const struct word *w = line_words(d, &d->lines[i]);
+
+		if (line_blank(&d->lines[i]))
+			continue;
+		for (k = 0; k < d->lines[i].f.words; k++) {
+			if (!topic_word(&w[k]))
+				continue;
+			n++;
+			in += tally_get(&s->table, w[k].hash) != NULL;
+		}
+	}
+	return (float)in / (float)(n + 1);
+}
+
+/* Below the span [from, *to): past an inset of at most PART_GAP lines
+ * that are no text (see inset_line()), a run of PART_MIN_PARAS
+ * paragraphs or more with only blank lines between them goes on with
+ * the article, when it speaks of the span's topics (PART_OVERLAP) and
+ * weighs TAIL_SHARE of the span, as trim_tail() asks of a last section.
+ * Comments and teasers below an article come with dates, titles or
+ * blurbs between them, and fail.  Returns whether the span grew. */
+static bool join_part(struct structure *s, const struct doc *d,
+		      size_t from, size_t *to)
+{
+	size_t i = *to, first, end;
+	unsigned gap = 0, paras = 0;
+	float weight = 0, span = 0;
+
+	for (; i < d->nlines && inset_line(s, d, i, true); i++)
+		if (!line_blank(&d->lines[i]) && ++gap > PART_GAP)
+			return false;
+	if (i >= d->nlines || !part_line(&d->lines[i]))
+		return false;
+	for (first = end = i; i < d->nlines; i++) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (!part_line(&d->lines[i]))
+			break;
+		paras++;
+		weight += s->w[i];
+		end = i + 1;
+	}
+	for (i = from; i < *to; i++)
+		span += s->w[i] > 0 ? s->w[i] : 0;
+	if (paras < PART_MIN_PARAS || weight < TAIL_SHARE * span ||
+	    part_overlap(s, d, first, end, from, *to) < PART_OVERLAP)
+		return false;
+	*to = end;
+	return true;
+}
+
+/* A title over the paragraphs that start at line i: among the
+ * SPAN_HEAD_LINES lines above them, no paragraph between, a title-like
+ * line of more words than a kicker and no figures.  A byline ("By Ann
+ * Lee") and a date are shorter or have figures; a caption under a photo
+ * has them above it. */
+static bool titled(const struct doc *d, size_t i)
+{
+	unsigned seen = 0;
+
+	while (i-- > 0 && seen < SPAN_HEAD_LINES) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (l->cls == CLS_GOOD)
+			return false;
+		if (line_title_like(l) && l->f.digits == 0 &&
+		    l->f.words > HEADLINE_KICKER_WORDS)
+			return true;
+	}
+	return false;
+}
+
+/* Above the span [from, to): the article's intro, cut off from the rest
+ * by a byline, a share bar or a table of contents.  Past at most
+ * PART_GAP lines that are no text (see inset_line(); no NEAR line, as a
+ * list of teasers above the article has them), a run of paragraphs with
+ * only blank lines between them, under a title (see titled()), that
+ * speaks of the span's topics (INTRO_OVERLAP).  Sets [*top, *end) to
+ * its lines and returns true if there is one.  Only those lines join
+ * the article, not the inset: a table of contents there would lend the
+ * span's subheadings a first copy inside it (see revive_repeats()). */
+static bool find_intro(struct structure *s, const struct doc *d,
+		       size_t from, size_t to, size_t *top, size_t *end)
+{
+	size_t i = from;
+	unsigned gap = 0;
+
+	while (i > 0 && inset_line(s, d, i - 1, false))
+		if (!line_blank(&d->lines[--i]) && ++gap > PART_GAP)
+			return false;
+	if (i == 0 || !part_line(&d->lines[i - 1]))
+		return false;
+	*end = i;
+	*top = --i;
+	while (i-- > 0) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		if (!part_line(&d->lines[i]))
+			break;
+		*top = i;
+	}
+	return titled(d, *top) &&
+	       part_overlap(s, d, *top, *end, from, to) >= INTRO_OVERLAP;
+}
+
 /* ---- numbered lists inside the article -------------------------------- */
 
 /* A line of the span dropped for its look alone, that the item numbers
@@ -1198,7 +1362,8 @@ static void drop_teasers(struct doc *d)
 
 void structure_apply(struct structure *s, struct doc *d)
 {
-	size_t from, to, i, first = SIZE_MAX, last;
+	size_t from, to, i, first = SIZE_MAX, last, top = 0, end = 0;
+	bool intro;
 
 	for (i = 0; i < d->nlines; i++)
 		d->lines[i].role = ROLE_DROP;
@@ -1220,9 +1385,18 @@ void structure_apply(struct structure *s, struct doc *d)
 	trim_tail(s, d, from, &to);
 	if (!s->teasers)	/* a list of teasers is no article */
 		join_numbered(s, d, from, &to);
+	if (!s->teasers && to > from)
+		while (join_part(s, d, from, &to))
+			;
+	intro = !s->teasers && to > from &&
+		find_intro(s, d, from, to, &top, &end);
 	revive_repeats(s, d, from, to);
 	keep_span(s, d, from, to);
 	keep_numbered(d, from, to);
+	if (intro)
+		for (i = top; i < end; i++)
+			if (!line_blank(&d->lines[i]))
+				line_keep(&d->lines[i]);
 	if (!s->teasers)	/* on a list of teasers they are the text */
 		drop_teasers(d);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
