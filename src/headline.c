@@ -201,6 +201,56 @@ static bool image_name(const struct line *l)
 	return false;
 }
 
+/* Whether the word w of line l is all figures: "2022", the "15" of
+ * "15 - 30 Min". */
+static bool figures_word(const struct line *l, const struct word *w)
+{
+	uint32_t k;
+
+	for (k = 0; k < w->len; k++)
+		if (!ascii_digit(l->text[w->start + k]))
+			return false;
+	return true;
+}
+
+/* The characters of s[0..len): its bytes but UTF-8's continuation
+ * bytes. */
+static size_t chars_of(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A quantity, not a title: figures first, then figures and at most one
+ * short word, a unit ("4512 kcal", "15 - 30 Min", "03.02.2022").  A
+ * recipe's energy, a date, a reading time stand near a headline and
+ * share its page's words, but say what it is about no more than a
+ * price tag.  A name first ("Teil 2", "Blockhaus 3") is a title's. */
+static bool quantity(const struct doc *d, const struct line *l)
+{
+	const struct word *w = line_words(d, l);
+	unsigned k, named = 0;
+
+	if (l->f.words == 0 || !figures_word(l, &w[0]))
+		return false;
+	for (k = 1; k < l->f.words; k++)
+		if (!figures_word(l, &w[k]) &&
+		    (++named > 1 || chars_of(l->text + w[k].start, w[k].len) >
+					     HEADLINE_UNIT_CHARS))
+			return false;
+	return true;
+}
+
+/* Whether line i may be the headline at all: a title-like line, not a
+ * quantity. */
+static bool candidate(const struct doc *d, size_t i)
+{
+	return line_title_like(&d->lines[i]) && !quantity(d, &d->lines[i]);
+}
+
 /* A line that could be a headline or a standfirst, not a label. */
 static bool strong_title(const struct line *l)
 {
@@ -481,7 +531,7 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 		if (line_blank(l))
 			continue;
 		seen++;
-		if (line_title_like(l) &&
+		if (candidate(d, i) &&
 		    (sc = title_score(h, d, i, apart)) > best_score) {
 			best_score = sc;
 			best = i;
@@ -494,7 +544,7 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 		if (line_blank(&d->lines[i]))
 			continue;
 		seen++;
-		if (!line_title_like(&d->lines[i]) || !date_below(d, i))
+		if (!candidate(d, i) || !date_below(d, i))
 			continue;
 		sc = title_score(h, d, i, seen) + HEADLINE_BELOW_FIRST;
 		if (sc > best_score) {
