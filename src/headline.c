@@ -244,11 +244,50 @@ static bool quantity(const struct doc *d, const struct line *l)
 	return true;
 }
 
+/* A sign a menu sets beside a link: a bar between links, an arrow to
+ * follow one ("|", ">", U+203A). */
+static bool link_sign(uint32_t c)
+{
+	return c == '|' || c == '>' || c == 0x203A;
+}
+
+/* The start of the character that ends s[0..len), len > 0. */
+static size_t last_char(const char *s, size_t len)
+{
+	size_t i = len - 1;
+
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Whether a link sign stands apart at the start or the end of line l,
+ * a space between it and the words: a link or a crumb of a menu ("A la
+ * Carte >", "> Print", "Local News |"), not a title, whose signs join
+ * its parts ("Title | Site"). */
+static bool link_mark(const struct line *l)
+{
+	size_t n, end, before;
+
+	if (l->len < 2)
+		return false;
+	if (link_sign(cp_decode(l->text, &n)) &&
+	    space_len(l->text + n, l->len - n) > 0)
+		return true;
+	end = last_char(l->text, l->len);
+	if (end == 0 || !link_sign(cp_decode(l->text + end, &n)))
+		return false;
+	before = last_char(l->text, end);
+	return space_len(l->text + before, end - before) == end - before;
+}
+
 /* Whether line i may be the headline at all: a title-like line, not a
- * quantity. */
+ * quantity nor a menu's link. */
 static bool candidate(const struct doc *d, size_t i)
 {
-	return line_title_like(&d->lines[i]) && !quantity(d, &d->lines[i]);
+	const struct line *l = &d->lines[i];
+
+	return line_title_like(l) && !quantity(d, l) && !link_mark(l);
 }
 
 /* A line that could be a headline or a standfirst, not a label. */

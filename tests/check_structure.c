@@ -445,6 +445,17 @@ START_TEST(test_headline_not_quantity)
 }
 END_TEST
 
+/* A line with a link's arrow or bar set apart at its start or its end
+ * is a menu's link, never the headline. */
+START_TEST(test_headline_not_link)
+{
+	assert_headline(8, "A somersault of history",
+		MENU "Search\nNews and stories >\nBack\n12 May 2024\n"
+		"Share\nPrint\nA somersault of history\n" P1 "\n\n" P2
+		"\n");
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -663,6 +674,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_without_glued_kicker);
 	tcase_add_test(tc, test_headline_date_after_byline);
 	tcase_add_test(tc, test_headline_not_quantity);
+	tcase_add_test(tc, test_headline_not_link);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
