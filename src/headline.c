@@ -469,6 +469,45 @@ static bool under_title(struct headline *h, const struct doc *d,
 	       body_overlap(h, d, p) >= own;
 }
 
+/* The share of line l's words that line p holds too. */
+static float words_in(const struct doc *d, const struct line *l,
+		      const struct line *p)
+{
+	const struct word *w = line_words(d, l), *t = line_words(d, p);
+	unsigned k, j, in = 0;
+
+	for (k = 0; k < l->f.words; k++) {
+		for (j = 0; j < p->f.words && t[j].hash != w[k].hash; j++)
+			;
+		in += j < p->f.words;
+	}
+	return (float)in / (float)l->f.words;
+}
+
+/* Whether line i sits right under line prev (see neighbours()), a title
+ * too long for a kicker and at least as long as line i, whose words the
+ * article uses as a title's do next to its deck's (see one_title()):
+ * line i is the deck, however much more of the article it restates, and
+ * the upper line the headline.  A stronger under_title(), for a title
+ * the article's words recur in less than in its deck.  Not when the
+ * upper line has separators or holds HEADLINE_DECK_TRAIL of line i's
+ * words: a trail of links that ends in them ("Home News Title"). */
+static bool under_long_title(struct headline *h, const struct doc *d,
+			     size_t prev, size_t i, float own)
+{
+	const struct line *p, *l = &d->lines[i];
+
+	if (prev == SIZE_MAX || i - prev > HEADLINE_UNDER_GAP)
+		return false;
+	p = &d->lines[prev];
+	return strong_title(p) && strong_title(l) &&
+	       p->f.words > HEADLINE_KICKER_WORDS &&
+	       p->f.words >= l->f.words && p->f.seps == 0 &&
+	       !ends_like_text(p) &&
+	       words_in(d, l, p) < HEADLINE_DECK_TRAIL &&
+	       one_title(body_overlap(h, d, p), own);
+}
+
 /* How much l (line i) looks like the page's headline; higher is more
  * likely.  The weights are in tune.h, HEADLINE_*. */
 static float title_score(struct headline *h, const struct doc *d, size_t i,
@@ -509,6 +548,7 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += standfirst ? HEADLINE_STANDFIRST : 0;
 	prev = neighbours(d, i, -1, &kicker, &standfirst);
 	sc += under_title(h, d, prev, i, own) ? HEADLINE_UNDER_TITLE : 0;
+	sc += under_long_title(h, d, prev, i, own) ? HEADLINE_UNDER_LONG : 0;
 	if (kicker) {
 		neighbours(d, prev, 1, &kicker, &standfirst);
 		kicker = !standfirst ||

@@ -249,6 +249,16 @@
 					 * a deck or a second title; on the
 					 * dev corpus that won 6 headlines and
 					 * lost none... */
+#define HEADLINE_UNDER_LONG	(-3.0f)	/* right under a title as long, of
+					 * more than HEADLINE_KICKER_WORDS words,
+					 * one title with it by
+					 * HEADLINE_DECK_SHARE: a deck; on the
+					 * dev corpus that won 6 headlines of
+					 * .txt and lost 2, won 3 of w3m and
+					 * lost 1... */
+#define HEADLINE_DECK_TRAIL	0.5f	/* ...unless that title holds this
+					 * share of the line's words: a trail
+					 * of links ending in it */
 #define HEADLINE_UNDER_GAP	2	/* ...that title this many lines up
 					 * at most: a blank line between */
 #define HEADLINE_DATE_NEXT	0.95f	/* a date is one of the next three

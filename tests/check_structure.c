@@ -456,6 +456,17 @@ START_TEST(test_headline_not_link)
 }
 END_TEST
 
+/* Of a title and a line no longer right below it, the lower one is its
+ * deck, though it restates more of the article and a longer line of
+ * prose follows it as a standfirst would. */
+START_TEST(test_headline_over_short_deck)
+{
+	assert_headline(2, HEADLINE,
+		MENU HEADLINE "\n\nCouncil will rebuild the pier that "
+		"winter storms closed\n\n" P1 "\n\n" P2 "\n");
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -675,6 +686,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_date_after_byline);
 	tcase_add_test(tc, test_headline_not_quantity);
 	tcase_add_test(tc, test_headline_not_link);
+	tcase_add_test(tc, test_headline_over_short_deck);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
