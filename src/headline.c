@@ -212,6 +212,95 @@ static bool image_name(const struct line *l)
 	return false;
 }
 
+/* Whether the word w of line l is all figures: "2022", the "15" of
+ * "15 - 30 Min". */
+static bool figures_word(const struct line *l, const struct word *w)
+{
+	uint32_t k;
+
+	for (k = 0; k < w->len; k++)
+		if (!ascii_digit(l->text[w->start + k]))
+			return false;
+	return true;
+}
+
+/* The characters of s[0..len): its bytes but UTF-8's continuation
+ * bytes. */
+static size_t chars_of(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A quantity, not a title: figures first, then figures and at most one
+ * short word, a unit ("4512 kcal", "15 - 30 Min", "03.02.2022").  A
+ * recipe's energy, a date, a reading time stand near a headline and
+ * share its page's words, but say what it is about no more than a
+ * price tag.  A name first ("Teil 2", "Blockhaus 3") is a title's. */
+static bool quantity(const struct doc *d, const struct line *l)
+{
+	const struct word *w = line_words(d, l);
+	unsigned k, named = 0;
+
+	if (l->f.words == 0 || !figures_word(l, &w[0]))
+		return false;
+	for (k = 1; k < l->f.words; k++)
+		if (!figures_word(l, &w[k]) &&
+		    (++named > 1 || chars_of(l->text + w[k].start, w[k].len) >
+					     HEADLINE_UNIT_CHARS))
+			return false;
+	return true;
+}
+
+/* A sign a menu sets beside a link: a bar between links, an arrow to
+ * follow one ("|", ">", U+203A). */
+static bool link_sign(uint32_t c)
+{
+	return c == '|' || c == '>' || c == 0x203A;
+}
+
+/* The start of the character that ends s[0..len), len > 0. */
+static size_t last_char(const char *s, size_t len)
+{
+	size_t i = len - 1;
+
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Whether a link sign stands apart at the start or the end of line l,
+ * a space between it and the words: a link or a crumb of a menu ("A la
+ * Carte >", "> Print", "Local News |"), not a title, whose signs join
+ * its parts ("Title | Site"). */
+static bool link_mark(const struct line *l)
+{
+	size_t n, end, before;
+
+	if (l->len < 2)
+		return false;
+	if (link_sign(cp_decode(l->text, &n)) &&
+	    space_len(l->text + n, l->len - n) > 0)
+		return true;
+	end = last_char(l->text, l->len);
+	if (end == 0 || !link_sign(cp_decode(l->text + end, &n)))
+		return false;
+	before = last_char(l->text, end);
+	return space_len(l->text + before, end - before) == end - before;
+}
+
+/* Whether line i may be the headline at all: a title-like line, not a
+ * quantity nor a menu's link. */
+static bool candidate(const struct doc *d, size_t i)
+{
+	const struct line *l = &d->lines[i];
+
+	return line_title_like(l) && !quantity(d, l) && !link_mark(l);
+}
+
 /* A line that could be a headline or a standfirst, not a label. */
 static bool strong_title(const struct line *l)
 {
@@ -391,6 +480,45 @@ static bool under_title(struct headline *h, const struct doc *d,
 	       body_overlap(h, d, p) >= own;
 }
 
+/* The share of line l's words that line p holds too. */
+static float words_in(const struct doc *d, const struct line *l,
+		      const struct line *p)
+{
+	const struct word *w = line_words(d, l), *t = line_words(d, p);
+	unsigned k, j, in = 0;
+
+	for (k = 0; k < l->f.words; k++) {
+		for (j = 0; j < p->f.words && t[j].hash != w[k].hash; j++)
+			;
+		in += j < p->f.words;
+	}
+	return (float)in / (float)l->f.words;
+}
+
+/* Whether line i sits right under line prev (see neighbours()), a title
+ * too long for a kicker and at least as long as line i, whose words the
+ * article uses as a title's do next to its deck's (see one_title()):
+ * line i is the deck, however much more of the article it restates, and
+ * the upper line the headline.  A stronger under_title(), for a title
+ * the article's words recur in less than in its deck.  Not when the
+ * upper line has separators or holds HEADLINE_DECK_TRAIL of line i's
+ * words: a trail of links that ends in them ("Home News Title"). */
+static bool under_long_title(struct headline *h, const struct doc *d,
+			     size_t prev, size_t i, float own)
+{
+	const struct line *p, *l = &d->lines[i];
+
+	if (prev == SIZE_MAX || i - prev > HEADLINE_UNDER_GAP)
+		return false;
+	p = &d->lines[prev];
+	return strong_title(p) && strong_title(l) &&
+	       p->f.words > HEADLINE_KICKER_WORDS &&
+	       p->f.words >= l->f.words && p->f.seps == 0 &&
+	       !ends_like_text(p) &&
+	       words_in(d, l, p) < HEADLINE_DECK_TRAIL &&
+	       one_title(body_overlap(h, d, p), own);
+}
+
 /* How much l (line i) looks like the page's headline; higher is more
  * likely.  The weights are in tune.h, HEADLINE_*. */
 static float title_score(struct headline *h, const struct doc *d, size_t i,
@@ -431,6 +559,7 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += standfirst ? HEADLINE_STANDFIRST : 0;
 	prev = neighbours(d, i, -1, &kicker, &standfirst);
 	sc += under_title(h, d, prev, i, own) ? HEADLINE_UNDER_TITLE : 0;
+	sc += under_long_title(h, d, prev, i, own) ? HEADLINE_UNDER_LONG : 0;
 	if (kicker) {
 		neighbours(d, prev, 1, &kicker, &standfirst);
 		kicker = !standfirst ||
@@ -492,7 +621,7 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 		if (line_blank(l))
 			continue;
 		seen++;
-		if (line_title_like(l) &&
+		if (candidate(d, i) &&
 		    (sc = title_score(h, d, i, apart)) > best_score) {
 			best_score = sc;
 			best = i;
@@ -505,7 +634,7 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 		if (line_blank(&d->lines[i]))
 			continue;
 		seen++;
-		if (!line_title_like(&d->lines[i]) || !date_below(d, i))
+		if (!candidate(d, i) || !date_below(d, i))
 			continue;
 		sc = title_score(h, d, i, seen) + HEADLINE_BELOW_FIRST;
 		if (sc > best_score) {

@@ -286,6 +286,16 @@
 					 * a deck or a second title; on the
 					 * dev corpus that won 6 headlines and
 					 * lost none... */
+#define HEADLINE_UNDER_LONG	(-3.0f)	/* right under a title as long, of
+					 * more than HEADLINE_KICKER_WORDS words,
+					 * one title with it by
+					 * HEADLINE_DECK_SHARE: a deck; on the
+					 * dev corpus that won 6 headlines of
+					 * .txt and lost 2, won 3 of w3m and
+					 * lost 1... */
+#define HEADLINE_DECK_TRAIL	0.5f	/* ...unless that title holds this
+					 * share of the line's words: a trail
+					 * of links ending in it */
 #define HEADLINE_UNDER_GAP	2	/* ...that title this many lines up
 					 * at most: a blank line between */
 #define HEADLINE_DATE_NEXT	0.95f	/* a date is one of the next three
@@ -302,6 +312,12 @@
 					 * do not count; on the dev
 					 * corpus that won 4 headlines and
 					 * lost none */
+#define HEADLINE_UNIT_CHARS	4	/* a line of figures and one word of
+					 * at most this many letters, figures
+					 * first, is a quantity ("4512 kcal"),
+					 * never the headline: on the dev
+					 * corpus that won 1 headline of .txt
+					 * and lost none */
 #define HEADLINE_NEIGHBOURS	3	/* lines looked at for the above */
 #define HEADLINE_BELOW		3	/* lines of the article span below its
 					 * first line that can be the headline

@@ -427,6 +427,46 @@ START_TEST(test_headline_date_after_byline)
 }
 END_TEST
 
+/* A quantity, figures and a unit, is never the headline, however near
+ * the article it stands and however much the article repeats it. */
+START_TEST(test_headline_not_quantity)
+{
+	assert_headline(2, "Apple cake with cream",
+		"Home | Recipes | Cakes | Baking\nSign in\n"
+		"Apple cake with cream\n\nPrint\n\nShare\n\nSave\n\n"
+		"Rate\n\nComments\n\nPin\n\nMail\n\nFollow\n\nLike\n\n"
+		"Tweet\n\nTop\n\nNext\n\nBack\n\nMore\n\nHelp\n\n"
+		"Login\n\nStart\n\nSearch\n\nShop\n\nJobs\n\nPress\n\n"
+		"Team\n\n4512 kcal\n\nThe whole cake has 4512 kcal, so cut "
+		"it into twelve pieces and serve each one with a spoon of "
+		"cream on the side.\n\nPeel the apples, cut them into thin "
+		"slices and lay them on the dough in a ring, then bake the "
+		"cake for forty minutes.\n");
+}
+END_TEST
+
+/* A line with a link's arrow or bar set apart at its start or its end
+ * is a menu's link, never the headline. */
+START_TEST(test_headline_not_link)
+{
+	assert_headline(8, "A somersault of history",
+		MENU "Search\nNews and stories >\nBack\n12 May 2024\n"
+		"Share\nPrint\nA somersault of history\n" P1 "\n\n" P2
+		"\n");
+}
+END_TEST
+
+/* Of a title and a line no longer right below it, the lower one is its
+ * deck, though it restates more of the article and a longer line of
+ * prose follows it as a standfirst would. */
+START_TEST(test_headline_over_short_deck)
+{
+	assert_headline(2, HEADLINE,
+		MENU HEADLINE "\n\nCouncil will rebuild the pier that "
+		"winter storms closed\n\n" P1 "\n\n" P2 "\n");
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -644,6 +684,9 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_headline_without_glued_kicker);
 	tcase_add_test(tc, test_headline_date_after_byline);
+	tcase_add_test(tc, test_headline_not_quantity);
+	tcase_add_test(tc, test_headline_not_link);
+	tcase_add_test(tc, test_headline_over_short_deck);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
