@@ -94,13 +94,6 @@ static unsigned own_count(const struct doc *d, const struct line *l,
 	return n;
 }
 
-/* A word that says what a text is about: not a function word of any
- * language we know, not a short one. */
-static bool topic_word(const struct word *w)
-{
-	return w->len >= HEADLINE_WORD_MIN && w->langs == 0;
-}
-
 /* Share of the line's topic words that the article uses too: a
  * headline is about the article, "Skip to content" is not.  Words count
  * beyond the line's own copy in the article, if it has one: an entry of
@@ -117,7 +110,7 @@ static float body_overlap(const struct headline *h, const struct doc *d,
 	for (k = 0; k < l->f.words; k++) {
 		const struct tally_entry *e;
 
-		if (!topic_word(&w[k]))
+		if (!word_topic(&w[k]))
 			continue;
 		e = tally_get(&h->body, w[k].hash);
 		n++;

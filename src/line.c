@@ -15,6 +15,11 @@ uint64_t line_key(const struct doc *d, const struct line *l)
 	return key;
 }
 
+bool word_topic(const struct word *w)
+{
+	return w->len >= TOPIC_WORD_MIN && w->langs == 0;
+}
+
 size_t line_beside(const struct doc *d, size_t i, int dir)
 {
 	while ((dir < 0 && i-- > 0) || (dir > 0 && ++i < d->nlines))

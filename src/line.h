@@ -19,6 +19,10 @@
  * text it cuts. */
 uint64_t line_key(const struct doc *d, const struct line *l);
 
+/* A word that says what a text is about: not a function word of any
+ * language we know, not a short one (TOPIC_WORD_MIN). */
+bool word_topic(const struct word *w);
+
 /* The nearest non-blank line before (dir -1) or after (+1) line i,
  * SIZE_MAX if none. */
 size_t line_beside(const struct doc *d, size_t i, int dir);

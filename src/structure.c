@@ -1098,13 +1098,6 @@ static void join_numbered(const struct structure *s, const struct doc *d,
 
 /* ---- the article's parts past an inset ------------------------------- */
 
-/* A word that says what a text is about: not a function word of any
- * language we know, not a short one. */
-static bool topic_word(const struct word *w)
-{
-	return w->len >= PART_WORD_MIN && w->langs == 0;
-}
-
 /* A line of an inset between two parts of the article, as a share bar,
  * a byline or a "Read more" label make one: blank, dropped by a rule,
  * or a short line; with near, also a NEAR line that ends no sentence,
@@ -1148,7 +1141,7 @@ static float part_overlap(struct structure *s, const struct doc *d,
 		if (!alive(&d->lines[i]) || s->w[i] <= 0)
 			continue;
 		for (k = 0; k < d->lines[i].f.words; k++)
-			if (topic_word(&w[k]))
+			if (word_topic(&w[k]))
 				tally_slot(&s->table, w[k].hash)->a = 1;
 	}
 	for (i = from; i < to; i++) {
@@ -1157,7 +1150,7 @@ static float part_overlap(struct structure *s, const struct doc *d,
 		if (line_blank(&d->lines[i]))
 			continue;
 		for (k = 0; k < d->lines[i].f.words; k++) {
-			if (!topic_word(&w[k]))
+			if (!word_topic(&w[k]))
 				continue;
 			n++;
 			in += tally_get(&s->table, w[k].hash) != NULL;

@@ -16,6 +16,10 @@
 					 * 2 snippets and a headline won in each
 					 * rendering, none lost) */
 
+/* A topic word, what the article span and headline candidates are
+ * compared by: this many bytes at least and on no stoplist. */
+#define TOPIC_WORD_MIN		4
+
 /* Line classes (classify.c). */
 #define LEN_SHORT		50	/* below: too short to judge alone */
 #define LEN_GOOD		100	/* at or above: can be article text */
@@ -148,16 +152,14 @@
 /* The article going on below an inset (a share bar, "Read more", a
  * "Loading" player): a run of PART_MIN_PARAS paragraphs or more, with
  * at most PART_GAP lines of no text between it and the span, weighing
- * TAIL_SHARE of the span and using its topic words (PART_WORD_MIN bytes
- * or more, no stopword) at least PART_OVERLAP times per word of its
- * own.  On the dev corpus, of 33 runs so placed that a gold answer
+ * TAIL_SHARE of the span and using its topic words (see
+ * TOPIC_WORD_MIN) at least PART_OVERLAP times per word of its own.  On the dev corpus, of 33 runs so placed that a gold answer
  * drops (a site's "about us" box, a teaser, a prompt), 27 are one
  * paragraph and the others weigh at most 0.16 of the span, where the
  * one that passes is an article's last three paragraphs below a share
  * widget (w3m body F1 +0.005, nothing else changes). */
 #define PART_GAP		30
 #define PART_MIN_PARAS		2
-#define PART_WORD_MIN		4
 #define PART_OVERLAP		0.2f
 
 /* The article's intro above the span, cut off from it by a byline, a
@@ -229,7 +231,6 @@
 					 * over 40, none lost, 80 no more */
 #define HEADLINE_MAX_WORDS	30
 #define HEADLINE_MAX_CHARS	200
-#define HEADLINE_WORD_MIN	4	/* bytes: words checked for overlap */
 #define HEADLINE_OVERLAP	4.9f	/* times in / (n + 1), n its topic
 					 * words, in those the article uses */
 #define HEADLINE_COPIES		0.3f	/* occurs twice: title and h1 */
