@@ -56,17 +56,24 @@ static inline bool ascii_word(uint32_t c)
 	       (c >= '0' && c <= '9');
 }
 
-/* 1 for the bytes that are ASCII letters and digits, by byte: the
- * bytes of most words, passed with one lookup each. */
-static const unsigned char word_byte[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x00 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x20 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,	/* 0-9 */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* A-O */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* P-Z */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* a-o */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* p-z */
+/* By byte: the ASCII letters and digits, letters in lower case; 0 for
+ * every other byte.  One lookup tells whether a byte goes on a word and
+ * folds it, for most bytes of most words. */
+static const unsigned char word_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z',
 	/* 0x80 and above: none */
 };
 
@@ -118,41 +125,6 @@ bool cp_is_lower(uint32_t c)
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }
 
-bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
-		    size_t *wlen)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = *pos, n;
-
-	/* the bytes before it; ASCII, most of them, by table */
-	for (;; i += n) {
-		if (i >= len) {
-			*pos = len;
-			return false;
-		}
-		if (u[i] < 0x80) {
-			if (word_byte[u[i]])
-				break;
-			n = 1;
-		} else if (cp_is_word(cp_decode(s + i, &n))) {
-			break;
-		}
-	}
-	*start = i;
-	/* ASCII letters and digits, most of most words, one byte a step;
-	 * any other ASCII byte ends the word */
-	for (;;) {
-		while (i < len && word_byte[u[i]])
-			i++;
-		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
-			break;
-		i += n;
-	}
-	*wlen = i - *start;
-	*pos = i;
-	return true;
-}
-
 /* ASCII, by byte, with capitals in lower case: one lookup folds most
  * bytes of most words. */
 static const unsigned char ascii_lower[128] = {
@@ -180,6 +152,16 @@ static inline bool latin1_capital(unsigned char c)
 	return c >= 0x80 && c <= 0x9E && c != 0x97;
 }
 
+/* Byte c of a word folded, after prev, the byte before it folded (0 at
+ * the start): one byte in, one out.  À..Þ (0xC3 0x80..0x9E) differ
+ * from à..þ in the second byte's 0x20 bit, as ASCII capitals do. */
+static inline unsigned char fold_byte(unsigned char prev, unsigned char c)
+{
+	if (c < 0x80)
+		return ascii_lower[c];
+	return prev == 0xC3 && latin1_capital(c) ? c | 0x20 : c;
+}
+
 uint64_t text_fold_hash(const char *w, size_t len, char *out)
 {
 	const unsigned char *s = (const unsigned char *)w;
@@ -187,18 +169,93 @@ uint64_t text_fold_hash(const char *w, size_t len, char *out)
 	unsigned char prev = 0;
 	size_t i;
 
-	/* one byte in, one out: À..Þ (0xC3 0x80..0x9E) differ from à..þ
-	 * in the second byte's 0x20 bit, as ASCII capitals do */
 	for (i = 0; i < len; i++) {
-		unsigned char c = s[i];
-
-		if (c < 0x80)
-			c = ascii_lower[c];
-		else if (prev == 0xC3 && latin1_capital(c))
-			c |= 0x20;
-		out[i] = (char)c;
-		h = hash_byte(h, c);
-		prev = c;
+		prev = fold_byte(prev, s[i]);
+		out[i] = (char)prev;
+		h = hash_byte(h, prev);
 	}
 	return h ? h : 1;
+}
+
+/* The word being read by text_next_word(): its folded bytes so far and
+ * their hash. */
+struct folding {
+	char *out;
+	size_t n;
+	uint64_t h;
+};
+
+/* Fold and hash the ASCII letters and digits from u[i] on, while the
+ * word has room for them; returns where they stop. */
+static size_t fold_ascii(const unsigned char *u, size_t i, size_t len,
+			 struct folding *f)
+{
+	size_t room = TEXT_FOLD_MAX - f->n;
+	size_t stop = len - i < room ? len : i + room;
+	char *out = f->out + f->n;
+	uint64_t h = f->h;
+	unsigned char c;
+
+	for (; i < stop && (c = word_fold[u[i]]); i++) {
+		*out++ = (char)c;
+		h = hash_byte(h, c);
+	}
+	f->n = (size_t)(out - f->out);
+	f->h = h;
+	return i;
+}
+
+/* Fold and hash the n bytes of the character at u, as far as the word
+ * has room. */
+static void fold_char(const unsigned char *u, size_t n, struct folding *f)
+{
+	size_t k;
+
+	for (k = 0; k < n && f->n < TEXT_FOLD_MAX; k++) {
+		unsigned char prev = f->n ? (unsigned char)f->out[f->n - 1] : 0;
+		unsigned char c = fold_byte(prev, u[k]);
+
+		f->out[f->n++] = (char)c;
+		f->h = hash_byte(f->h, c);
+	}
+}
+
+bool text_next_word(const char *s, size_t len, size_t *pos,
+		    struct text_word *w)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct folding f = { w->folded, 0, HASH_SEED };
+	size_t i = *pos, n;
+
+	/* the bytes before it; ASCII, most of them, by table */
+	for (;; i += n) {
+		if (i >= len) {
+			*pos = len;
+			return false;
+		}
+		if (u[i] < 0x80) {
+			if (word_fold[u[i]])
+				break;
+			n = 1;
+		} else if (cp_is_word(cp_decode(s + i, &n))) {
+			break;
+		}
+	}
+	w->start = i;
+	/* ASCII letters and digits, most of most words, folded and hashed
+	 * as they are passed; any other ASCII byte ends the word */
+	for (;;) {
+		i = fold_ascii(u, i, len, &f);
+		while (i < len && word_fold[u[i]])	/* past the room */
+			i++;
+		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
+			break;
+		fold_char(u + i, n, &f);
+		i += n;
+	}
+	w->len = i - w->start;
+	w->flen = f.n;
+	w->hash = f.h ? f.h : 1;
+	*pos = i;
+	return true;
 }

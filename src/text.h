@@ -25,10 +25,23 @@ static inline bool ascii_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Find the next word of s[*pos..len): sets *start and *wlen, moves *pos
- * past it and returns true; false when there is none. */
-bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
-		    size_t *wlen);
+/* Words are compared by the hash of their first TEXT_FOLD_MAX bytes,
+ * case-folded. */
+enum { TEXT_FOLD_MAX = 256 };
+
+/* A word, as text_next_word() finds it. */
+struct text_word {
+	size_t start, len;	/* bytes, in the text */
+	size_t flen;		/* bytes folded: len, at most TEXT_FOLD_MAX */
+	uint64_t hash;		/* text_fold_hash() of them */
+	char folded[TEXT_FOLD_MAX];	/* text_fold_hash()'s out */
+};
+
+/* Find the next word of s[*pos..len): fills *w, moves *pos past it and
+ * returns true; false when there is none.  The word is folded as it is
+ * read, rather than read again. */
+bool text_next_word(const char *s, size_t len, size_t *pos,
+		    struct text_word *w);
 
 /* Lower-case ASCII and Latin-1 letters of w[0..len) into out[0..len)
  * (each keeps its length); returns hash_bytes(HASH_SEED, out, len). */
