@@ -19,15 +19,12 @@ void doc_free(struct doc *d)
 	doc_init(d);
 }
 
-void doc_add_word(struct doc *d, const struct word *w)
+void doc_grow_words(struct doc *d)
 {
-	if (d->nwords == d->words_cap) {	/* once in many words */
-		void *words = d->words;
+	void *words = d->words;
 
-		xgrow(&words, &d->words_cap, d->nwords + 1, sizeof(*w));
-		d->words = words;
-	}
-	d->words[d->nwords++] = *w;
+	xgrow(&words, &d->words_cap, d->nwords + 1, sizeof(*d->words));
+	d->words = words;
 }
 
 size_t space_len(const char *s, size_t n)
