@@ -175,8 +175,7 @@ static void split_words(const struct classifier *c, struct doc *d,
 		const char *text = l->text + tw.start;
 		struct word w = {
 			(uint32_t)tw.start, (uint32_t)tw.len,
-			stoplist_lookup(c->stops, tw.folded, tw.flen, tw.hash),
-			tw.hash,
+			stoplist_lookup(c->stops, tw.hash), tw.hash,
 		};
 		uint32_t m;
 		int b;

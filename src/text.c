@@ -177,11 +177,12 @@ uint64_t text_fold_hash(const char *w, size_t len, char *out)
 	return h ? h : 1;
 }
 
-/* The word being read by text_next_word(): its folded bytes so far and
- * their hash. */
+/* The word being read by text_next_word(): how many of its bytes are
+ * folded and hashed so far, the last of them (see fold_byte()) and the
+ * hash. */
 struct folding {
-	char *out;
 	size_t n;
+	unsigned char prev;
 	uint64_t h;
 };
 
@@ -191,16 +192,17 @@ static size_t fold_ascii(const unsigned char *u, size_t i, size_t len,
 			 struct folding *f)
 {
 	size_t room = TEXT_FOLD_MAX - f->n;
-	size_t stop = len - i < room ? len : i + room;
-	char *out = f->out + f->n;
+	size_t stop = len - i < room ? len : i + room, from = i;
 	uint64_t h = f->h;
 	unsigned char c;
 
-	for (; i < stop && (c = word_fold[u[i]]); i++) {
-		*out++ = (char)c;
+	for (; i < stop && (c = word_fold[u[i]]); i++)
 		h = hash_byte(h, c);
+	if (i > from) {
+		f->n += i - from;
+		f->prev = u[i - 1];	/* ASCII: fold_byte() needs not know
+					 * which */
 	}
-	f->n = (size_t)(out - f->out);
 	f->h = h;
 	return i;
 }
@@ -211,12 +213,9 @@ static void fold_char(const unsigned char *u, size_t n, struct folding *f)
 {
 	size_t k;
 
-	for (k = 0; k < n && f->n < TEXT_FOLD_MAX; k++) {
-		unsigned char prev = f->n ? (unsigned char)f->out[f->n - 1] : 0;
-		unsigned char c = fold_byte(prev, u[k]);
-
-		f->out[f->n++] = (char)c;
-		f->h = hash_byte(f->h, c);
+	for (k = 0; k < n && f->n < TEXT_FOLD_MAX; k++, f->n++) {
+		f->prev = fold_byte(f->prev, u[k]);
+		f->h = hash_byte(f->h, f->prev);
 	}
 }
 
@@ -224,7 +223,7 @@ bool text_next_word(const char *s, size_t len, size_t *pos,
 		    struct text_word *w)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	struct folding f = { w->folded, 0, HASH_SEED };
+	struct folding f = { 0, 0, HASH_SEED };
 	size_t i = *pos, n;
 
 	/* the bytes before it; ASCII, most of them, by table */
@@ -254,7 +253,6 @@ bool text_next_word(const char *s, size_t len, size_t *pos,
 		i += n;
 	}
 	w->len = i - w->start;
-	w->flen = f.n;
 	w->hash = f.h ? f.h : 1;
 	*pos = i;
 	return true;

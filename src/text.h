@@ -32,14 +32,13 @@ enum { TEXT_FOLD_MAX = 256 };
 /* A word, as text_next_word() finds it. */
 struct text_word {
 	size_t start, len;	/* bytes, in the text */
-	size_t flen;		/* bytes folded: len, at most TEXT_FOLD_MAX */
-	uint64_t hash;		/* text_fold_hash() of them */
-	char folded[TEXT_FOLD_MAX];	/* text_fold_hash()'s out */
+	uint64_t hash;		/* text_fold_hash() of its first bytes, up
+				 * to TEXT_FOLD_MAX */
 };
 
 /* Find the next word of s[*pos..len): fills *w, moves *pos past it and
- * returns true; false when there is none.  The word is folded as it is
- * read, rather than read again. */
+ * returns true; false when there is none.  The word is folded and hashed
+ * as it is read, rather than read again. */
 bool text_next_word(const char *s, size_t len, size_t *pos,
 		    struct text_word *w);
 
