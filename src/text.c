@@ -2,29 +2,6 @@
 
 #include "hash.h"
 
-uint32_t cp_decode(const char *p, size_t *n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-
-	if (s[0] < 0x80) {
-		*n = 1;
-		return s[0];
-	}
-	if (s[0] < 0xE0) {
-		*n = 2;
-		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-	}
-	if (s[0] < 0xF0) {
-		*n = 3;
-		return ((uint32_t)(s[0] & 0x0F) << 12) |
-		       ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	}
-	*n = 4;
-	return ((uint32_t)(s[0] & 0x07) << 18) |
-	       ((uint32_t)(s[1] & 0x3F) << 12) |
-	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-}
-
 size_t cp_encode(char *o, uint32_t c)
 {
 	if (c < 0x80) {
@@ -49,13 +26,6 @@ size_t cp_encode(char *o, uint32_t c)
 	return 4;
 }
 
-/* ASCII letters and digits (c < 0x80); letters, the commoner, first. */
-static inline bool ascii_word(uint32_t c)
-{
-	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-	       (c >= '0' && c <= '9');
-}
-
 /* By byte: the ASCII letters and digits, letters in lower case; 0 for
  * every other byte.  One lookup tells whether a byte goes on a word and
  * folds it, for most bytes of most words. */
@@ -77,10 +47,8 @@ static const unsigned char word_fold[256] = {
 	/* 0x80 and above: none */
 };
 
-bool cp_is_word(uint32_t c)
+bool cp_is_word_wide(uint32_t c)
 {
-	if (c < 0x80)
-		return ascii_word(c);
 	if (c < 0xC0)
 		return c == 0xAA || c == 0xB5 || c == 0xBA;
 	if (c == 0xD7 || c == 0xF7)
@@ -111,16 +79,16 @@ static bool latin_ext_a_upper(uint32_t c)
 
 /* Latin-1, Latin Extended-A, Greek and Cyrillic: enough for the
  * languages the heuristics know. */
-bool cp_is_upper(uint32_t c)
+bool cp_is_upper_wide(uint32_t c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
 	       (c >= 0x100 && c <= 0x17F && latin_ext_a_upper(c)) ||
 	       (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
 }
 
-bool cp_is_lower(uint32_t c)
+bool cp_is_lower_wide(uint32_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+	return (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
 	       (c >= 0x100 && c <= 0x17F && !latin_ext_a_upper(c)) ||
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
 }

@@ -6,18 +6,62 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decode the character at s, which must be valid UTF-8 with at least
- * one byte; *n gets its length in bytes. */
-uint32_t cp_decode(const char *s, size_t *n);
+/* Decode the character at p, which must be valid UTF-8 with at least
+ * one byte; *n gets its length in bytes.  This and the tests of a
+ * character below are inline, for their callers' loops over every
+ * character of a line; the tests of characters outside ASCII, the
+ * rarer and longer, are not. */
+static inline uint32_t cp_decode(const char *p, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[0] < 0x80) {
+		*n = 1;
+		return s[0];
+	}
+	if (s[0] < 0xE0) {
+		*n = 2;
+		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	}
+	if (s[0] < 0xF0) {
+		*n = 3;
+		return ((uint32_t)(s[0] & 0x0F) << 12) |
+		       ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	}
+	*n = 4;
+	return ((uint32_t)(s[0] & 0x07) << 18) |
+	       ((uint32_t)(s[1] & 0x3F) << 12) |
+	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
 
 /* Write c as UTF-8 to out (room for 4 bytes); returns the length. */
 size_t cp_encode(char *out, uint32_t c);
 
+/* The tests below for c from 0x80 up. */
+bool cp_is_word_wide(uint32_t c);
+bool cp_is_upper_wide(uint32_t c);
+bool cp_is_lower_wide(uint32_t c);
+
 /* Letters and digits of any script (roughly: not punctuation, not a
  * symbol, not a space). */
-bool cp_is_word(uint32_t c);
-bool cp_is_upper(uint32_t c);
-bool cp_is_lower(uint32_t c);
+static inline bool cp_is_word(uint32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+	return cp_is_word_wide(c);
+}
+
+/* Upper- and lower-case letters of Latin-1, Latin Extended-A, Greek
+ * and Cyrillic: enough for the languages the heuristics know. */
+static inline bool cp_is_upper(uint32_t c)
+{
+	return c < 0x80 ? c - 'A' < 26u : cp_is_upper_wide(c);
+}
+
+static inline bool cp_is_lower(uint32_t c)
+{
+	return c < 0x80 ? c - 'a' < 26u : cp_is_lower_wide(c);
+}
 
 /* An ASCII figure, 0 to 9. */
 static inline bool ascii_digit(char c)
