@@ -262,6 +262,13 @@ static void measure_chars(const struct line *l, struct features *f)
 			prev = s[i - 1];
 			continue;
 		}
+		if (b == ' ') {		/* the next commonest: ends a run */
+			chars++;
+			lower_run = 0;
+			prev = ' ';
+			i++;
+			continue;
+		}
 		if (b < 0x80) {
 			cp = b;
 			n = 1;
@@ -276,8 +283,8 @@ static void measure_chars(const struct line *l, struct features *f)
 		if (upper && lower_run >= GLUE_MIN_LOWER)
 			glue++;
 		lower_run = lower ? lower_run + 1 : 0;
-		/* letters and spaces, most of a line, are none of these */
-		if (!upper && !lower && cp != ' ')
+		/* letters, most of a line, are none of these */
+		if (!upper && !lower)
 			measure_sign(cp, prev, f);
 		prev = cp;
 		i += n;
