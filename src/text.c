@@ -213,8 +213,9 @@ bool text_next_word(const char *s, size_t len, size_t *pos,
 	 * as they are passed; any other ASCII byte ends the word */
 	for (;;) {
 		i = fold_ascii(u, i, len, &f);
-		while (i < len && word_fold[u[i]])	/* past the room */
-			i++;
+		if (f.n == TEXT_FOLD_MAX)	/* no room: pass the rest */
+			while (i < len && word_fold[u[i]])
+				i++;
 		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
 			break;
 		fold_char(u + i, n, &f);
