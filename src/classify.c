@@ -123,10 +123,6 @@ static bool ends_sentence(const struct line *l)
 	return false;
 }
 
-/* Words are compared by the hash of their first WORD_FOLD_MAX bytes,
- * case-folded. */
-enum { WORD_FOLD_MAX = 256 };
-
 /* A word in capitals, of two letters or more: "INS", "US", "DIE".  Tag
  * names a text browser shows ("[INS:...:INS]"), acronyms and shouted
  * menu items are not running text, and counting them as stopwords of
@@ -171,25 +167,24 @@ static bool upper_at(const char *s)
 static void split_words(const struct classifier *c, struct doc *d,
 			struct line *l, unsigned *lang_hits)
 {
-	size_t pos = 0, start, wlen;
-	char folded[WORD_FOLD_MAX];
+	size_t pos = 0;
+	struct text_word tw;
 
 	l->word0 = d->nwords;
-	while (text_next_word(l->text, l->len, &pos, &start, &wlen)) {
-		size_t flen = wlen < WORD_FOLD_MAX ? wlen : WORD_FOLD_MAX;
-		uint64_t h = text_fold_hash(l->text + start, flen, folded);
+	while (text_next_word(l->text, l->len, &pos, &tw)) {
+		const char *text = l->text + tw.start;
 		struct word w = {
-			(uint32_t)start, (uint32_t)wlen,
-			stoplist_lookup(c->stops, folded, flen, h), h,
+			(uint32_t)tw.start, (uint32_t)tw.len,
+			stoplist_lookup(c->stops, tw.hash), tw.hash,
 		};
 		uint32_t m;
 		int b;
 
 		doc_add_word(d, &w);
 		l->f.words++;
-		if (upper_at(l->text + start))
+		if (upper_at(text))
 			l->f.caps++;
-		m = w.langs && !all_caps(l->text + start, wlen) ? w.langs : 0;
+		m = w.langs && !all_caps(text, tw.len) ? w.langs : 0;
 		for (b = 0; m; b++, m >>= 1)
 			if (m & 1)
 				lang_hits[b]++;
@@ -267,6 +262,13 @@ static void measure_chars(const struct line *l, struct features *f)
 			prev = s[i - 1];
 			continue;
 		}
+		if (b == ' ') {		/* the next commonest: ends a run */
+			chars++;
+			lower_run = 0;
+			prev = ' ';
+			i++;
+			continue;
+		}
 		if (b < 0x80) {
 			cp = b;
 			n = 1;
@@ -281,8 +283,8 @@ static void measure_chars(const struct line *l, struct features *f)
 		if (upper && lower_run >= GLUE_MIN_LOWER)
 			glue++;
 		lower_run = lower ? lower_run + 1 : 0;
-		/* letters and spaces, most of a line, are none of these */
-		if (!upper && !lower && cp != ' ')
+		/* letters, most of a line, are none of these */
+		if (!upper && !lower)
 			measure_sign(cp, prev, f);
 		prev = cp;
 		i += n;

@@ -103,53 +103,44 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 		   bool page_start, bool *pending_cr)
 {
 	const unsigned char *s = (const unsigned char *)in;
-	size_t i = 0, bad = 0;
+	size_t i = 0, from, bad = 0, got;
 
 	if (page_start && len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	buf_reserve(out, len);
-	while (i < len) {
-		size_t run = i, want, got;
-
-		if (*pending_cr && s[i] == '\n') {	/* the LF of a CRLF */
-			*pending_cr = false;
+	if (*pending_cr && i < len) {
+		if (s[i] == '\n')	/* the LF of a CRLF */
 			i++;
-			continue;
-		}
-		/* Copy plain ASCII in one go: the common case by far. */
-		run += ascii_run(s + i, len - i, true);
-		if (run > i) {
-			*pending_cr = false;
-			buf_append(out, in + i, run - i);
-			i = run;
-			continue;
-		}
-		switch (s[i]) {
-		case '\r':
-			buf_putc(out, '\n');
-			*pending_cr = true;
-			i++;
-			continue;
-		case '\0':
-			buf_append(out, replacement, 3);
-			bad++;
-			*pending_cr = false;
-			i++;
-			continue;
-		default:
-			break;
-		}
 		*pending_cr = false;
-		want = expected_len(s[i]);
-		got = want ? valid_prefix(s + i, len - i, want) : 1;
-		if (want && got == want) {
-			buf_append(out, in + i, got);
-		} else {
+	}
+	buf_reserve(out, len);
+	/* Most text stays as it is, plain ASCII and well-formed sequences:
+	 * it goes out in one piece, s[from..i), at the next byte that
+	 * changes (a CR, a NUL, an ill-formed sequence) or at the end. */
+	for (from = i; i < len;) {
+		i += ascii_run(s + i, len - i, true);
+		if (i >= len)
+			break;
+		if (s[i] >= 0x80 && (got = utf8_seq_len(s + i, len - i))) {
+			i += got;
+			continue;
+		}
+		buf_append(out, in + from, i - from);
+		if (s[i] == '\r') {
+			buf_putc(out, '\n');
+			if (++i == len)
+				*pending_cr = true;
+			else if (s[i] == '\n')
+				i++;
+		} else {	/* a NUL, an ill-formed sequence */
+			size_t want = expected_len(s[i]);
+
 			buf_append(out, replacement, 3);
 			bad++;
+			i += want ? valid_prefix(s + i, len - i, want) : 1;
 		}
-		i += got;
+		from = i;
 	}
+	buf_append(out, in + from, i - from);
 	return bad;
 }
 

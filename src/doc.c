@@ -19,15 +19,12 @@ void doc_free(struct doc *d)
 	doc_init(d);
 }
 
-void doc_add_word(struct doc *d, const struct word *w)
+void doc_grow_words(struct doc *d)
 {
-	if (d->nwords == d->words_cap) {	/* once in many words */
-		void *words = d->words;
+	void *words = d->words;
 
-		xgrow(&words, &d->words_cap, d->nwords + 1, sizeof(*w));
-		d->words = words;
-	}
-	d->words[d->nwords++] = *w;
+	xgrow(&words, &d->words_cap, d->nwords + 1, sizeof(*d->words));
+	d->words = words;
 }
 
 size_t space_len(const char *s, size_t n)
@@ -36,8 +33,8 @@ size_t space_len(const char *s, size_t n)
 
 	if (n == 0)
 		return 0;
-	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
-		return 1;
+	if (u[0] < 0x80)	/* most characters, spaces or not */
+		return u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r');
 	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)	/* U+00A0 */
 		return 2;
 	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
@@ -100,8 +97,10 @@ void doc_load(struct doc *d, const char *text, size_t len)
 		size_t n = nl ? (size_t)(nl - start) : len - i;
 		struct line *l;
 
-		xgrow(&lines, &d->cap, d->nlines + 1, sizeof(*l));
-		d->lines = lines;
+		if (d->nlines == d->cap) {
+			xgrow(&lines, &d->cap, d->nlines + 1, sizeof(*l));
+			d->lines = lines;
+		}
 		l = &d->lines[d->nlines++];
 		memset(l, 0, sizeof(*l));
 		l->text = start;

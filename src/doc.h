@@ -131,8 +131,17 @@ void doc_free(struct doc *d);
  * with surrounding white space trimmed. */
 void doc_load(struct doc *d, const char *text, size_t len);
 
-/* Append w to the page's words (classify_doc() does, line by line). */
-void doc_add_word(struct doc *d, const struct word *w);
+/* Make room in d->words for one more word (see doc_add_word()). */
+void doc_grow_words(struct doc *d);
+
+/* Append w to the page's words (classify_doc() does, line by line).
+ * Inline: it runs for every word, and the array seldom has to grow. */
+static inline void doc_add_word(struct doc *d, const struct word *w)
+{
+	if (d->nwords == d->words_cap)
+		doc_grow_words(d);
+	d->words[d->nwords++] = *w;
+}
 
 /* The words of line l of d: l->f.words of them. */
 static inline const struct word *line_words(const struct doc *d,

@@ -750,6 +750,18 @@ static void gate_grow(struct gate *g)
 	free(old);
 }
 
+/* The slot of key in g (which has slots), or the free slot where it
+ * would go. */
+static struct gate_slot *gate_probe(const struct gate *g, const char *key)
+{
+	size_t h = gate_hash(g, key);
+
+	for (; g->slots[h].key[0]; h = (h + 1) & (g->nslots - 1))
+		if (memcmp(g->slots[h].key, key, GATE_KEY_BYTES) == 0)
+			break;
+	return &g->slots[h];
+}
+
 /* The slot of key, filled in if it is new with the rules of the list
  * from (all needle-less rules if NULL) that may match lines starting
  * with key.  The caller makes room in the pool (see candidates()). */
@@ -758,14 +770,11 @@ static const struct gate_slot *gate_lookup(struct rule_set *rs,
 					   const struct gate_slot *from)
 {
 	struct gate *g = &rs->gate;
-	struct gate_slot *slot;
-	size_t h, j, n = from ? from->n : rs->n;
+	struct gate_slot *slot = gate_probe(g, key);
+	size_t j, n = from ? from->n : rs->n;
 
-	h = gate_hash(g, key);
-	for (; g->slots[h].key[0]; h = (h + 1) & (g->nslots - 1))
-		if (memcmp(g->slots[h].key, key, GATE_KEY_BYTES) == 0)
-			return &g->slots[h];
-	slot = &g->slots[h];
+	if (slot->key[0])
+		return slot;
 	memcpy(slot->key, key, GATE_KEY_BYTES);
 	slot->at = g->len;
 	for (j = 0; j < n; j++) {
@@ -944,11 +953,18 @@ static size_t candidates(struct rule_set *rs, const struct line *l,
 	if (rs->n == 0)
 		return 0;
 	nfound = needles_scan(rs->gate.needles, l->text, l->len, &found);
-	gate_make_room(rs);
-	gate_key(l->text, l->len, 1, key);
-	slot = gate_lookup(rs, key, NULL);
+	/* Most lines start as a line seen before: their list is known.  A
+	 * new start's list is drawn from that of its first character. */
 	gate_key(l->text, l->len, GATE_CHARS, key);
-	slot = gate_lookup(rs, key, slot);
+	slot = rs->gate.nslots ? gate_probe(&rs->gate, key) : NULL;
+	if (!slot || !slot->key[0]) {
+		char first[GATE_KEY_BYTES];
+
+		gate_make_room(rs);
+		gate_key(l->text, l->len, 1, first);
+		slot = gate_lookup(rs, first, NULL);
+		slot = gate_lookup(rs, key, slot);
+	}
 	gated = rs->gate.pool + slot->at;
 	while (i < nfound || j < slot->n) {	/* merge the two */
 		size_t k = j >= slot->n ||

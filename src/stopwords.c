@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
+#include "text.h"
 #include "util.h"
 
 /* The most frequent function words of each language: articles,
@@ -73,38 +73,28 @@ static const struct {
 		"wanneer omdat heel meer" },
 };
 
-enum { SLOTS = 4096 };	/* power of two, over twice the word count */
-
-struct stoplist {
-	struct slot {
-		char *word;
-		size_t len;
-		uint32_t langs;
-	} slot[SLOTS];
-	size_t longest;		/* bytes: longer words are no stopwords */
+enum {
+	SLOTS = 4096,		/* power of two, over twice the word count */
+	STOPWORD_MAX = 32,	/* bytes: the lists' words are shorter */
 };
 
-static uint32_t hash(const char *s, size_t n)
-{
-	return (uint32_t)hash_bytes(HASH_SEED, s, n);
-}
+/* The table holds each word's text_fold_hash(), which classify has for
+ * every word it reads. */
+struct stoplist {
+	struct slot {
+		uint64_t hash;	/* 0: empty (hash.h never makes 0) */
+		uint32_t langs;
+	} slot[SLOTS];
+};
 
-/* The slot holding w, whose hash() is h, or the empty slot where it
- * would go. */
-static uint32_t find_hashed(const struct stoplist *sl, const char *w,
-			    size_t len, uint32_t h)
+/* The slot holding hash h, or the empty slot where it would go. */
+static uint32_t find(const struct stoplist *sl, uint64_t h)
 {
-	uint32_t i = h & (SLOTS - 1);
+	uint32_t i = (uint32_t)h & (SLOTS - 1);
 
-	while (sl->slot[i].word && (sl->slot[i].len != len ||
-				    memcmp(sl->slot[i].word, w, len) != 0))
+	while (sl->slot[i].hash && sl->slot[i].hash != h)
 		i = (i + 1) & (SLOTS - 1);
 	return i;
-}
-
-static uint32_t find(const struct stoplist *sl, const char *w, size_t len)
-{
-	return find_hashed(sl, w, len, hash(w, len));
 }
 
 struct stoplist *stoplist_new(void)
@@ -117,16 +107,14 @@ struct stoplist *stoplist_new(void)
 
 		while (*p) {
 			size_t n = strcspn(p, " ");
-			struct slot *s = &sl->slot[find(sl, p, n)];
+			char folded[STOPWORD_MAX];
 
-			if (n) {
-				if (!s->word) {
-					s->word = xstrndup(p, n);
-					s->len = n;
-				}
+			if (n && n <= STOPWORD_MAX) {
+				uint64_t h = text_fold_hash(p, n, folded);
+				struct slot *s = &sl->slot[find(sl, h)];
+
+				s->hash = h;
 				s->langs |= 1u << l;
-				if (n > sl->longest)
-					sl->longest = n;
 			}
 			p += n;
 			p += strspn(p, " ");
@@ -137,24 +125,12 @@ struct stoplist *stoplist_new(void)
 
 void stoplist_free(struct stoplist *sl)
 {
-	size_t i;
-
-	if (!sl)
-		return;
-	for (i = 0; i < SLOTS; i++)
-		free(sl->slot[i].word);
 	free(sl);
 }
 
-uint32_t stoplist_lookup(const struct stoplist *sl, const char *w,
-			 size_t len, uint64_t h)
+uint32_t stoplist_lookup(const struct stoplist *sl, uint64_t h)
 {
-	const struct slot *s;
-
-	if (len > sl->longest)
-		return 0;
-	s = &sl->slot[find_hashed(sl, w, len, (uint32_t)h)];
-	return s->word ? s->langs : 0;
+	return sl->slot[find(sl, h)].langs;	/* an empty slot's are 0 */
 }
 
 size_t stoplist_langs(void)

@@ -14,12 +14,10 @@ struct stoplist;
 struct stoplist *stoplist_new(void);
 void stoplist_free(struct stoplist *sl);
 
-/* Languages (bit i = language i) whose list holds the lower-cased word
- * w[0..len), 0 if none.  h is hash_bytes(HASH_SEED, w, len) (hash.h),
- * which the caller has already as the word's key, and the table is
- * keyed by. */
-uint32_t stoplist_lookup(const struct stoplist *sl, const char *w,
-			 size_t len, uint64_t h);
+/* Languages (bit i = language i) whose list holds the word whose
+ * text_fold_hash() is h, 0 if none.  Words are told by that hash alone,
+ * here as in every other table of the filter. */
+uint32_t stoplist_lookup(const struct stoplist *sl, uint64_t h);
 
 size_t stoplist_langs(void);
 const char *stoplist_lang_name(int lang);	/* "fr", "en", ... */

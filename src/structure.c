@@ -17,6 +17,9 @@ struct structure {
 	struct tally table;	/* lines, shingles: a and b per user */
 	uint64_t *keys;		/* per line of the page */
 	size_t keys_cap;
+	uint64_t *sh;		/* per word of the page: the shingle that
+				 * starts with it (see drop_contained()) */
+	size_t sh_cap;
 	float *w;		/* per line: weight for the article span */
 	unsigned char *ctx;	/* per line: prose above it (w_cap too) */
 	size_t w_cap;
@@ -35,6 +38,7 @@ void structure_free(struct structure *s)
 		return;
 	tally_free(&s->table);
 	free(s->keys);
+	free(s->sh);
 	free(s->w);
 	free(s->ctx);
 	free(s);
@@ -98,40 +102,58 @@ static void drop_repeats(struct structure *s, struct doc *d)
 	}
 }
 
-/* Runs of SHINGLE words, hashed. */
+/* Of a line's runs of SHINGLE words, those drop_contained() compares:
+ * the first MAX_SHINGLES. */
+enum { MAX_SHINGLES = 512 };
+
+static size_t shingle_count(const struct line *l)
+{
+	size_t n = l->f.words < SHINGLE ? 0 : l->f.words - SHINGLE + 1;
+
+	return n < MAX_SHINGLES ? n : MAX_SHINGLES;
+}
+
+/* The runs of SHINGLE words of l, hashed, into out (shingle_count()
+ * of them); returns how many. */
 static size_t shingles(const struct doc *d, const struct line *l,
-		       uint64_t *out, size_t max)
+		       uint64_t *out)
 {
 	const struct word *w = line_words(d, l);
-	size_t n = 0, k;
+	size_t n = shingle_count(l), k;
 
-	for (k = 0; k + SHINGLE <= l->f.words && n < max; k++) {
+	for (k = 0; k < n; k++) {
 		uint64_t sh = 0x9E3779B97F4A7C15ull;
 		size_t j;
 
 		for (j = 0; j < SHINGLE; j++)
 			sh = hash_mix(sh, w[k + j].hash);
-		out[n++] = sh;
+		out[k] = sh;
 	}
 	return n;
 }
 
 /* A pull quote or a cut teaser: every shingle of the line occurs in a
- * longer line of the page. */
+ * longer line of the page.  A line's shingles are hashed once, into
+ * s->sh from its first word on, and looked up in the second pass. */
 static void drop_contained(struct structure *s, struct doc *d)
 {
-	enum { MAX_SH = 512 };
-	uint64_t sh[MAX_SH];
 	size_t i, j, n;
 
+	if (d->nwords > s->sh_cap) {
+		free(s->sh);
+		s->sh = xmalloc(d->nwords * sizeof(*s->sh));
+		s->sh_cap = d->nwords;
+	}
 	/* a and b: the two lines with the most words holding a shingle. */
 	tally_reset(&s->table, alive_words(d));
 	for (i = 0; i < d->nlines; i++) {
 		unsigned words = d->lines[i].f.words;
+		uint64_t *sh;
 
-		if (!alive(&d->lines[i]))
+		if (!alive(&d->lines[i]) || shingle_count(&d->lines[i]) == 0)
 			continue;
-		n = shingles(d, &d->lines[i], sh, MAX_SH);
+		sh = s->sh + d->lines[i].word0;
+		n = shingles(d, &d->lines[i], sh);
 		for (j = 0; j < n; j++) {
 			struct tally_entry *e = tally_slot(&s->table, sh[j]);
 
@@ -148,12 +170,14 @@ static void drop_contained(struct structure *s, struct doc *d)
 	}
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
+		const uint64_t *sh;
 		bool inside = true;
 
 		if (!alive(l) || l->verdict == VERDICT_KEEP || l->f.code ||
 		    l->f.words < CONTAINED_MIN_WORDS)
 			continue;
-		n = shingles(d, l, sh, MAX_SH);
+		n = shingle_count(l);
+		sh = s->sh + l->word0;	/* as the first pass left them */
 		for (j = 0; j < n && inside; j++) {
 			const struct tally_entry *e = tally_get(&s->table, sh[j]);
 			size_t other = e->a != i + 1 ? e->a : e->b;

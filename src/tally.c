@@ -23,15 +23,12 @@ void tally_reset(struct tally *t, size_t want)
 	t->cap = cap;
 }
 
-void tally_filled(struct tally *t, size_t i)
+void tally_grow_filled(struct tally *t)
 {
-	if (t->nfilled == t->filled_cap) {
-		void *p = t->filled;
+	void *p = t->filled;
 
-		xgrow(&p, &t->filled_cap, t->nfilled + 1, sizeof(*t->filled));
-		t->filled = p;
-	}
-	t->filled[t->nfilled++] = i;
+	xgrow(&p, &t->filled_cap, t->nfilled + 1, sizeof(*t->filled));
+	t->filled = p;
 }
 
 void tally_free(struct tally *t)

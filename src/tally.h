@@ -24,8 +24,17 @@ struct tally {
  * struct tally is ready for this. */
 void tally_reset(struct tally *t, size_t want);
 
-/* Remember that slot i got a key, for tally_reset(). */
-void tally_filled(struct tally *t, size_t i);
+/* Make room in t->filled for one more slot (see tally_filled()). */
+void tally_grow_filled(struct tally *t);
+
+/* Remember that slot i got a key, for tally_reset().  Inline: every
+ * new key of a page comes here, and the list seldom has to grow. */
+static inline void tally_filled(struct tally *t, size_t i)
+{
+	if (t->nfilled == t->filled_cap)
+		tally_grow_filled(t);
+	t->filled[t->nfilled++] = i;
+}
 
 /* Free t's slots (not t itself, which callers embed). */
 void tally_free(struct tally *t);

@@ -2,29 +2,6 @@
 
 #include "hash.h"
 
-uint32_t cp_decode(const char *p, size_t *n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-
-	if (s[0] < 0x80) {
-		*n = 1;
-		return s[0];
-	}
-	if (s[0] < 0xE0) {
-		*n = 2;
-		return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-	}
-	if (s[0] < 0xF0) {
-		*n = 3;
-		return ((uint32_t)(s[0] & 0x0F) << 12) |
-		       ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-	}
-	*n = 4;
-	return ((uint32_t)(s[0] & 0x07) << 18) |
-	       ((uint32_t)(s[1] & 0x3F) << 12) |
-	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-}
-
 size_t cp_encode(char *o, uint32_t c)
 {
 	if (c < 0x80) {
@@ -49,31 +26,29 @@ size_t cp_encode(char *o, uint32_t c)
 	return 4;
 }
 
-/* ASCII letters and digits (c < 0x80); letters, the commoner, first. */
-static inline bool ascii_word(uint32_t c)
-{
-	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-	       (c >= '0' && c <= '9');
-}
-
-/* 1 for the bytes that are ASCII letters and digits, by byte: the
- * bytes of most words, passed with one lookup each. */
-static const unsigned char word_byte[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x00 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 0x20 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,	/* 0-9 */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* A-O */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* P-Z */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* a-o */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* p-z */
+/* By byte: the ASCII letters and digits, letters in lower case; 0 for
+ * every other byte.  One lookup tells whether a byte goes on a word and
+ * folds it, for most bytes of most words. */
+static const unsigned char word_fold[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z',
 	/* 0x80 and above: none */
 };
 
-bool cp_is_word(uint32_t c)
+bool cp_is_word_wide(uint32_t c)
 {
-	if (c < 0x80)
-		return ascii_word(c);
 	if (c < 0xC0)
 		return c == 0xAA || c == 0xB5 || c == 0xBA;
 	if (c == 0xD7 || c == 0xF7)
@@ -104,53 +79,18 @@ static bool latin_ext_a_upper(uint32_t c)
 
 /* Latin-1, Latin Extended-A, Greek and Cyrillic: enough for the
  * languages the heuristics know. */
-bool cp_is_upper(uint32_t c)
+bool cp_is_upper_wide(uint32_t c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
 	       (c >= 0x100 && c <= 0x17F && latin_ext_a_upper(c)) ||
 	       (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
 }
 
-bool cp_is_lower(uint32_t c)
+bool cp_is_lower_wide(uint32_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+	return (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
 	       (c >= 0x100 && c <= 0x17F && !latin_ext_a_upper(c)) ||
 	       (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x45F);
-}
-
-bool text_next_word(const char *s, size_t len, size_t *pos, size_t *start,
-		    size_t *wlen)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = *pos, n;
-
-	/* the bytes before it; ASCII, most of them, by table */
-	for (;; i += n) {
-		if (i >= len) {
-			*pos = len;
-			return false;
-		}
-		if (u[i] < 0x80) {
-			if (word_byte[u[i]])
-				break;
-			n = 1;
-		} else if (cp_is_word(cp_decode(s + i, &n))) {
-			break;
-		}
-	}
-	*start = i;
-	/* ASCII letters and digits, most of most words, one byte a step;
-	 * any other ASCII byte ends the word */
-	for (;;) {
-		while (i < len && word_byte[u[i]])
-			i++;
-		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
-			break;
-		i += n;
-	}
-	*wlen = i - *start;
-	*pos = i;
-	return true;
 }
 
 /* ASCII, by byte, with capitals in lower case: one lookup folds most
@@ -180,6 +120,16 @@ static inline bool latin1_capital(unsigned char c)
 	return c >= 0x80 && c <= 0x9E && c != 0x97;
 }
 
+/* Byte c of a word folded, after prev, the byte before it folded (0 at
+ * the start): one byte in, one out.  À..Þ (0xC3 0x80..0x9E) differ
+ * from à..þ in the second byte's 0x20 bit, as ASCII capitals do. */
+static inline unsigned char fold_byte(unsigned char prev, unsigned char c)
+{
+	if (c < 0x80)
+		return ascii_lower[c];
+	return prev == 0xC3 && latin1_capital(c) ? c | 0x20 : c;
+}
+
 uint64_t text_fold_hash(const char *w, size_t len, char *out)
 {
 	const unsigned char *s = (const unsigned char *)w;
@@ -187,18 +137,92 @@ uint64_t text_fold_hash(const char *w, size_t len, char *out)
 	unsigned char prev = 0;
 	size_t i;
 
-	/* one byte in, one out: À..Þ (0xC3 0x80..0x9E) differ from à..þ
-	 * in the second byte's 0x20 bit, as ASCII capitals do */
 	for (i = 0; i < len; i++) {
-		unsigned char c = s[i];
-
-		if (c < 0x80)
-			c = ascii_lower[c];
-		else if (prev == 0xC3 && latin1_capital(c))
-			c |= 0x20;
-		out[i] = (char)c;
-		h = hash_byte(h, c);
-		prev = c;
+		prev = fold_byte(prev, s[i]);
+		out[i] = (char)prev;
+		h = hash_byte(h, prev);
 	}
 	return h ? h : 1;
+}
+
+/* The word being read by text_next_word(): how many of its bytes are
+ * folded and hashed so far, the last of them (see fold_byte()) and the
+ * hash. */
+struct folding {
+	size_t n;
+	unsigned char prev;
+	uint64_t h;
+};
+
+/* Fold and hash the ASCII letters and digits from u[i] on, while the
+ * word has room for them; returns where they stop. */
+static size_t fold_ascii(const unsigned char *u, size_t i, size_t len,
+			 struct folding *f)
+{
+	size_t room = TEXT_FOLD_MAX - f->n;
+	size_t stop = len - i < room ? len : i + room, from = i;
+	uint64_t h = f->h;
+	unsigned char c;
+
+	for (; i < stop && (c = word_fold[u[i]]); i++)
+		h = hash_byte(h, c);
+	if (i > from) {
+		f->n += i - from;
+		f->prev = u[i - 1];	/* ASCII: fold_byte() needs not know
+					 * which */
+	}
+	f->h = h;
+	return i;
+}
+
+/* Fold and hash the n bytes of the character at u, as far as the word
+ * has room. */
+static void fold_char(const unsigned char *u, size_t n, struct folding *f)
+{
+	size_t k;
+
+	for (k = 0; k < n && f->n < TEXT_FOLD_MAX; k++, f->n++) {
+		f->prev = fold_byte(f->prev, u[k]);
+		f->h = hash_byte(f->h, f->prev);
+	}
+}
+
+bool text_next_word(const char *s, size_t len, size_t *pos,
+		    struct text_word *w)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct folding f = { 0, 0, HASH_SEED };
+	size_t i = *pos, n;
+
+	/* the bytes before it; ASCII, most of them, by table */
+	for (;; i += n) {
+		if (i >= len) {
+			*pos = len;
+			return false;
+		}
+		if (u[i] < 0x80) {
+			if (word_fold[u[i]])
+				break;
+			n = 1;
+		} else if (cp_is_word(cp_decode(s + i, &n))) {
+			break;
+		}
+	}
+	w->start = i;
+	/* ASCII letters and digits, most of most words, folded and hashed
+	 * as they are passed; any other ASCII byte ends the word */
+	for (;;) {
+		i = fold_ascii(u, i, len, &f);
+		if (f.n == TEXT_FOLD_MAX)	/* no room: pass the rest */
+			while (i < len && word_fold[u[i]])
+				i++;
+		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
+			break;
+		fold_char(u + i, n, &f);
+		i += n;
+	}
+	w->len = i - w->start;
+	w->hash = f.h ? f.h : 1;
+	*pos = i;
+	return true;
 }

@@ -89,6 +89,61 @@ START_TEST(test_escape_passes_the_rest)
 }
 END_TEST
 
+/* The escape of each byte, one at a time, as RFC 8259 asks. */
+static void escape_slowly(struct buf *b, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char esc[8];
+
+		if (s[i] == '"' || s[i] == '\\')
+			snprintf(esc, sizeof(esc), "\\%c", s[i]);
+		else if (s[i] == '\n')
+			snprintf(esc, sizeof(esc), "\\n");
+		else if (s[i] == '\t')
+			snprintf(esc, sizeof(esc), "\\t");
+		else if (s[i] == '\r')
+			snprintf(esc, sizeof(esc), "\\r");
+		else if (s[i] == '\b')
+			snprintf(esc, sizeof(esc), "\\b");
+		else if (s[i] == '\f')
+			snprintf(esc, sizeof(esc), "\\f");
+		else if (s[i] < 0x20 || s[i] == 0x7F)
+			snprintf(esc, sizeof(esc), "\\u%04x", s[i]);
+		else
+			snprintf(esc, sizeof(esc), "%c", s[i]);
+		buf_puts(b, esc);
+	}
+}
+
+/* Any byte at any place of a run that json_escape() passes over
+ * several bytes at a time, among plain and non-ASCII bytes. */
+START_TEST(test_escape_every_byte_anywhere)
+{
+	unsigned char in[19];
+	size_t at, k;
+	unsigned c;
+
+	for (c = 0; c < 256; c++)
+		for (at = 0; at < sizeof(in); at++) {
+			struct buf want = BUF_INIT;
+			char *out;
+
+			for (k = 0; k < sizeof(in); k++)	/* "ab\xC3de\xC2..." */
+				in[k] = (unsigned char)(k % 3 ? 'a' + k
+							      : 0xC3 - k % 2);
+			in[at] = (unsigned char)c;
+			escape_slowly(&want, in, sizeof(in));
+			out = escaped((const char *)in, sizeof(in));
+			ck_assert_uint_eq(strlen(out), want.len);
+			ck_assert_mem_eq(out, want.data, want.len);
+			free(out);
+			buf_free(&want);
+		}
+}
+END_TEST
+
 START_TEST(test_escape_appends)
 {
 	struct buf b = BUF_INIT;
@@ -240,6 +295,7 @@ Suite *output_suite(void)
 	tcase_add_test(tc, test_escape_quote_backslash);
 	tcase_add_test(tc, test_escape_passes_the_rest);
 	tcase_add_test(tc, test_escape_appends);
+	tcase_add_test(tc, test_escape_every_byte_anywhere);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("pages");

@@ -659,12 +659,47 @@ START_TEST(test_tail_after_break)
 }
 END_TEST
 
+/* The stoplists are looked up by a word's folded hash: a word in any
+ * case, ASCII or Latin-1, finds its languages; another word none. */
+static uint32_t stop_langs(const struct stoplist *sl, const char *w)
+{
+	char folded[64];
+
+	return stoplist_lookup(sl, text_fold_hash(w, strlen(w), folded));
+}
+
+static uint32_t lang_bit(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < stoplist_langs(); i++)
+		if (strcmp(stoplist_lang_name((int)i), name) == 0)
+			return 1u << i;
+	return 0;
+}
+
+START_TEST(test_stoplist_lookup)
+{
+	struct stoplist *sl = stoplist_new();
+
+	ck_assert_uint_ne(stop_langs(sl, "The") & lang_bit("en"), 0);
+	ck_assert_uint_ne(stop_langs(sl, "\xC3\x9C" "ber") & lang_bit("de"), 0);
+	ck_assert_uint_ne(stop_langs(sl, "die") & lang_bit("de"), 0);
+	ck_assert_uint_ne(stop_langs(sl, "DE") & lang_bit("fr"), 0);
+	ck_assert_uint_ne(stop_langs(sl, "de") & lang_bit("es"), 0);
+	ck_assert_uint_eq(stop_langs(sl, "blanket"), 0);
+	ck_assert_uint_eq(stop_langs(sl, "thee"), 0);
+	stoplist_free(sl);
+}
+END_TEST
+
 Suite *structure_suite(void)
 {
 	Suite *s = suite_create("structure");
 	TCase *tc = tcase_create("article");
 
 	tcase_add_test(tc, test_latin_extended_case);
+	tcase_add_test(tc, test_stoplist_lookup);
 	tcase_add_test(tc, test_headline_and_lede);
 	tcase_add_test(tc, test_headline_over_byline);
 	tcase_add_test(tc, test_headline_nearest);

@@ -41,12 +41,18 @@ END_TEST
 static const char *words_of(const char *s)
 {
 	static char out[128];
-	size_t pos = 0, start, wlen, len = strlen(s);
+	size_t pos = 0, len = strlen(s);
+	struct text_word w;
 
 	out[0] = '\0';
-	while (text_next_word(s, len, &pos, &start, &wlen))
+	while (text_next_word(s, len, &pos, &w)) {
+		char folded[TEXT_FOLD_MAX];
+
+		/* each word comes hashed as text_fold_hash() hashes it */
+		ck_assert(w.hash == text_fold_hash(s + w.start, w.len, folded));
 		snprintf(out + strlen(out), sizeof(out) - strlen(out), "%s%.*s",
-			 out[0] ? "|" : "", (int)wlen, s + start);
+			 out[0] ? "|" : "", (int)w.len, s + w.start);
+	}
 	return out;
 }
 
@@ -62,6 +68,35 @@ START_TEST(test_next_word)
 	ck_assert_str_eq(words_of("l\xE2\x80\x99" "eau \xCE\xB1\xCE\xB2"),
 			 "l|eau|\xCE\xB1\xCE\xB2");
 	ck_assert_str_eq(words_of("a_b"), "a|b");
+	ck_assert_str_eq(words_of("\xC3\x89T\xC3\x89 Caf\xC3\x89!"),
+			 "\xC3\x89T\xC3\x89|Caf\xC3\x89");
+}
+END_TEST
+
+/* A word longer than TEXT_FOLD_MAX is hashed as far as that, even when
+ * the limit cuts a character in two. */
+START_TEST(test_next_word_long)
+{
+	char s[TEXT_FOLD_MAX + 64], folded[TEXT_FOLD_MAX];
+	size_t pos = 0, i, n = 0;
+	struct text_word w;
+
+	for (i = 0; i + 1 < TEXT_FOLD_MAX; i++)
+		s[n++] = (char)('A' + i % 26);
+	for (i = 0; i < 20; i++) {	/* "É" from byte TEXT_FOLD_MAX - 1 */
+		s[n++] = (char)0xC3;
+		s[n++] = (char)0x89;
+	}
+	memcpy(s + n, "Zz tail", 7);
+	n += 7;
+	ck_assert(text_next_word(s, n, &pos, &w));
+	ck_assert_uint_eq(w.start, 0);
+	ck_assert_uint_eq(w.len, n - 5);
+	ck_assert(w.hash == text_fold_hash(s, TEXT_FOLD_MAX, folded));
+	ck_assert(text_next_word(s, n, &pos, &w));
+	ck_assert_uint_eq(w.start, n - 4);
+	ck_assert(w.hash == text_fold_hash("tail", 4, folded));
+	ck_assert(!text_next_word(s, n, &pos, &w));
 }
 END_TEST
 
@@ -72,6 +107,7 @@ Suite *text_suite(void)
 
 	tcase_add_test(tc, test_fold_hash);
 	tcase_add_test(tc, test_next_word);
+	tcase_add_test(tc, test_next_word_long);
 	suite_add_tcase(s, tc);
 	return s;
 }
