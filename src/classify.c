@@ -101,15 +101,11 @@ static bool starts_bullet(const char *s, size_t len)
 static bool ends_sentence(const struct line *l)
 {
 	size_t n = l->len;
-	const unsigned char *s = (const unsigned char *)l->text;
 
 	while (n > 0) {
-		size_t back = 1, k;
-		uint32_t c;
+		size_t back = n - cp_last(l->text, n), k;
+		uint32_t c = cp_decode(l->text + n - back, &k);
 
-		while (back < 4 && back < n && (s[n - back] & 0xC0) == 0x80)
-			back++;
-		c = cp_decode(l->text + n - back, &k);
 		if (c == '.' || c == '!' || c == '?' || c == 0x2026 ||
 		    c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
 			return true;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 void doc_init(struct doc *d)
@@ -55,12 +56,9 @@ static size_t trailing_space_len(const char *s, size_t n)
 	size_t total = 0;
 
 	while (n > 0) {
-		size_t back = 1, k;
+		size_t back = n - cp_last(s, n),
+		       k = space_len(s + n - back, back);
 
-		while (back < 3 && back < n &&
-		       ((unsigned char)s[n - back] & 0xC0) == 0x80)
-			back++;
-		k = space_len(s + n - back, back);
 		if (k != back)
 			break;
 		n -= back;

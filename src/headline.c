@@ -255,16 +255,6 @@ static bool link_sign(uint32_t c)
 	return c == '|' || c == '>' || c == 0x203A;
 }
 
-/* The start of the character that ends s[0..len), len > 0. */
-static size_t last_char(const char *s, size_t len)
-{
-	size_t i = len - 1;
-
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
 /* Whether a link sign stands apart at the start or the end of line l,
  * a space between it and the words: a link or a crumb of a menu ("A la
  * Carte >", "> Print", "Local News |"), not a title, whose signs join
@@ -278,10 +268,10 @@ static bool link_mark(const struct line *l)
 	if (link_sign(cp_decode(l->text, &n)) &&
 	    space_len(l->text + n, l->len - n) > 0)
 		return true;
-	end = last_char(l->text, l->len);
+	end = cp_last(l->text, l->len);
 	if (end == 0 || !link_sign(cp_decode(l->text + end, &n)))
 		return false;
-	before = last_char(l->text, end);
+	before = cp_last(l->text, end);
 	return space_len(l->text + before, end - before) == end - before;
 }
 

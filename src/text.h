@@ -34,6 +34,16 @@ static inline uint32_t cp_decode(const char *p, size_t *n)
 	       ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
+/* Where the character that ends s[0..n), n > 0, starts. */
+static inline size_t cp_last(const char *s, size_t n)
+{
+	size_t i = n - 1;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
 /* Write c as UTF-8 to out (room for 4 bytes); returns the length. */
 size_t cp_encode(char *out, uint32_t c);
 
