@@ -564,10 +564,12 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 
 /* The article span can start a few lines above its headline, at a line
  * of prose that is no part of it: a search box's help text, a site's
- * motto, a caption.  A title-like line among the first HEADLINE_BELOW
- * lines of the span that a date follows (its dateline) competes too,
- * with HEADLINE_BELOW_FIRST more against it; but not below a second
- * paragraph, where it is a subheading.  Returns the line past the last
+ * motto, a caption, a label.  A title-like line among the first
+ * HEADLINE_BELOW lines of the span competes too, with
+ * HEADLINE_BELOW_FIRST more against it, and HEADLINE_BELOW_UNDATED more
+ * when no date follows it (a dateline), if the span keeps it (not a
+ * pull quote repeating the article); but not below a second paragraph,
+ * where it is a subheading.  Returns the line past the last
  * one looked at. */
 static size_t below_first(const struct doc *d, size_t first)
 {
@@ -623,13 +625,18 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 	}
 	for (i = first + 1, seen = 0; i < end; i++) {
 		float sc;
+		bool dated;
 
 		if (line_blank(&d->lines[i]))
 			continue;
 		seen++;
-		if (!candidate(d, i) || !date_below(d, i))
+		if (!candidate(d, i))
 			continue;
-		sc = title_score(h, d, i, seen) + HEADLINE_BELOW_FIRST;
+		dated = date_below(d, i);
+		if (!dated && d->lines[i].role == ROLE_DROP)
+			continue;
+		sc = title_score(h, d, i, seen) + HEADLINE_BELOW_FIRST +
+		     (dated ? 0 : HEADLINE_BELOW_UNDATED);
 		if (sc > best_score) {
 			best_score = sc;
 			best = i;

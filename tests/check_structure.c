@@ -309,6 +309,25 @@ START_TEST(test_headline_below_stray_line)
 }
 END_TEST
 
+/* Nor does that title need a date under it, when the stray line is a
+ * label's prose ("Information based on facts...") and the title stands
+ * between it and the first paragraph. */
+START_TEST(test_headline_below_stray_undated)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nInformation based on facts and verified at first "
+		"hand by our reporter, or reported by sources we trust.\n"
+		HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_BODY);
+	ck_assert_str_eq(d->lines[4].text, HEADLINE);
+	ck_assert_int_eq(d->lines[4].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* Below a second paragraph, a title-like line is a subheading, even
  * with a date under it. */
 START_TEST(test_subheading_not_headline)
@@ -677,6 +696,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
+	tcase_add_test(tc, test_headline_below_stray_undated);
 	tcase_add_test(tc, test_subheading_not_headline);
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
