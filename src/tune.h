@@ -333,6 +333,17 @@
 					 * the dev corpus 1 headline of .txt
 					 * and 2 of w3m won, none lost; at
 					 * -1.0 the ledes of .txt fell */
+#define HEADLINE_LATER		24	/* non-blank lines of the span, from
+					 * its first, where a title with a
+					 * dateline above it and a heavier
+					 * paragraph under it than any before
+					 * can be the headline... */
+#define HEADLINE_LATER_TITLE	(-0.5f)	/* ...with this against it: the span
+					 * started at a sidebar; on the dev
+					 * corpus 1 headline of .txt and 1 of
+					 * w3m won (one page), none lost, the
+					 * same from 0 to -0.5; at -1.0 the
+					 * .txt one lost */
 #define DATE_MIN_DIGITS		4	/* a line this many figures... */
 #define DATE_MAX_WORDS		8	/* ...and this few words is a date */
 

@@ -328,6 +328,21 @@ START_TEST(test_headline_below_stray_undated)
 }
 END_TEST
 
+/* The span can start at a sidebar's lighter paragraphs (a share
+ * button's notice); a title further down, under a dateline and over a
+ * heavier paragraph than any before it, is the headline. */
+START_TEST(test_headline_after_sidebar)
+{
+	assert_headline(8, HEADLINE, MENU "When you click this button, your "
+			"personal data is sent to the network. Read our notice "
+			"on data protection.\n\nYou can recommend this page to "
+			"a friend of yours with the form below, and we will not "
+			"keep any of the data that you give us in the form.\n\n"
+			"12 May 2024\n\n" HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+			P3 "\n");
+}
+END_TEST
+
 /* Below a second paragraph, a title-like line is a subheading, even
  * with a date under it. */
 START_TEST(test_subheading_not_headline)
@@ -697,6 +712,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
 	tcase_add_test(tc, test_headline_below_stray_undated);
+	tcase_add_test(tc, test_headline_after_sidebar);
 	tcase_add_test(tc, test_subheading_not_headline);
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
