@@ -602,7 +602,9 @@ static unsigned words_under(const struct doc *d, size_t i)
 }
 
 /* Whether line i, further down the article span, is a title over the
- * article proper: a dateline right above it, and under it a paragraph
+ * article proper: a title-like line, not in lower case nor a date, even
+ * of one or two words (a blog post's "Hello again!"), a dateline right
+ * above it, and under it a paragraph
  * longer than the span's first line and than every paragraph the span
  * keeps before it.  The span then starts at a sidebar's or a box's
  * lighter text (a share button's notice, a site's motto), and the page's
@@ -614,8 +616,8 @@ static bool dated_title_later(const struct doc *d, size_t first,
 	size_t k;
 
 	if (prev == SIZE_MAX || !line_date_like(&d->lines[prev]) ||
-	    !candidate(d, i) || !strong_title(&d->lines[i]) ||
-	    under <= d->lines[first].f.words)
+	    !candidate(d, i) || d->lines[i].f.lower ||
+	    line_date_like(&d->lines[i]) || under <= d->lines[first].f.words)
 		return false;
 	for (k = first + 1; k < i; k++)
 		if (d->lines[k].cls == CLS_GOOD &&

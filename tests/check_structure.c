@@ -343,6 +343,19 @@ START_TEST(test_headline_after_sidebar)
 }
 END_TEST
 
+/* So is a title of two words there, as a blog's post may have. */
+START_TEST(test_short_headline_after_sidebar)
+{
+	assert_headline(8, "The pier!", MENU "When you click this button, "
+			"your personal data is sent to the network. Read our "
+			"notice on data protection.\n\nYou can recommend this "
+			"page to a friend of yours with the form below, and we "
+			"will not keep any of the data that you give us in the "
+			"form.\n\n12 May 2024\n\nThe pier!\n\n" P1 "\n\n"
+			P2 "\n\n" P3 "\n");
+}
+END_TEST
+
 /* Below a second paragraph, a title-like line is a subheading, even
  * with a date under it. */
 START_TEST(test_subheading_not_headline)
@@ -713,6 +726,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_below_stray_line);
 	tcase_add_test(tc, test_headline_below_stray_undated);
 	tcase_add_test(tc, test_headline_after_sidebar);
+	tcase_add_test(tc, test_short_headline_after_sidebar);
 	tcase_add_test(tc, test_subheading_not_headline);
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
