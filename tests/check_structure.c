@@ -356,6 +356,22 @@ START_TEST(test_short_headline_after_sidebar)
 }
 END_TEST
 
+/* A photo's caption can start the span, with its credit, a section's
+ * label and a byline between it and the headline. */
+START_TEST(test_headline_below_caption_labels)
+{
+	assert_headline(10, "Why the harbour town should rebuild its old "
+			"stone pier before the next winter storms come", MENU
+			"The old stone pier of the harbour town, seen from the "
+			"beach on a stormy day in January, when it was closed to "
+			"the public.\n\nPhoto: Anna Smith for the Harbour "
+			"Gazette\n\nOpinion\n\nAnna Smith writes about the "
+			"coast\n\nWhy the harbour town should rebuild its old "
+			"stone pier before the next winter storms come\n\n" P1
+			"\n\n" P2 "\n\n" P3 "\n");
+}
+END_TEST
+
 /* Below a second paragraph, a title-like line is a subheading, even
  * with a date under it. */
 START_TEST(test_subheading_not_headline)
@@ -725,6 +741,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
 	tcase_add_test(tc, test_headline_below_stray_undated);
+	tcase_add_test(tc, test_headline_below_caption_labels);
 	tcase_add_test(tc, test_headline_after_sidebar);
 	tcase_add_test(tc, test_short_headline_after_sidebar);
 	tcase_add_test(tc, test_subheading_not_headline);
