@@ -554,10 +554,12 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 
 /* The article span can start a few lines above its headline, at a line
  * of prose that is no part of it: a search box's help text, a site's
- * motto, a caption.  A title-like line among the first HEADLINE_BELOW
- * lines of the span that a date follows (its dateline) competes too,
- * with HEADLINE_BELOW_FIRST more against it; but not below a second
- * paragraph, where it is a subheading.  Returns the line past the last
+ * motto, a caption, a label.  A title-like line among the first
+ * HEADLINE_BELOW lines of the span competes too, with
+ * HEADLINE_BELOW_FIRST more against it, and HEADLINE_BELOW_UNDATED more
+ * when no date follows it (a dateline), if the span keeps it (not a
+ * pull quote repeating the article); but not below a second paragraph,
+ * where it is a subheading.  Returns the line past the last
  * one looked at. */
 static size_t below_first(const struct doc *d, size_t first)
 {
@@ -573,6 +575,48 @@ static size_t below_first(const struct doc *d, size_t first)
 	return i;
 }
 
+/* The words of the paragraph right under line i: the first line of prose
+ * among the next HEADLINE_NEIGHBOURS; 0 if none. */
+static unsigned words_under(const struct doc *d, size_t i)
+{
+	unsigned seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_NEIGHBOURS) {
+		if (line_blank(&d->lines[i]))
+			continue;
+		seen++;
+		if (d->lines[i].cls == CLS_GOOD)
+			return d->lines[i].f.words;
+	}
+	return 0;
+}
+
+/* Whether line i, further down the article span, is a title over the
+ * article proper: a title-like line, not in lower case nor a date, even
+ * of one or two words (a blog post's "Hello again!"), a dateline right
+ * above it, and under it a paragraph
+ * longer than the span's first line and than every paragraph the span
+ * keeps before it.  The span then starts at a sidebar's or a box's
+ * lighter text (a share button's notice, a site's motto), and the page's
+ * own title, date and article come after. */
+static bool dated_title_later(const struct doc *d, size_t first,
+			      size_t prev, size_t i)
+{
+	unsigned under = words_under(d, i);
+	size_t k;
+
+	if (prev == SIZE_MAX || !line_date_like(&d->lines[prev]) ||
+	    !candidate(d, i) || d->lines[i].f.lower ||
+	    line_date_like(&d->lines[i]) || under <= d->lines[first].f.words)
+		return false;
+	for (k = first + 1; k < i; k++)
+		if (d->lines[k].cls == CLS_GOOD &&
+		    d->lines[k].role != ROLE_DROP &&
+		    d->lines[k].f.words >= under)
+			return false;
+	return true;
+}
+
 /* A line of text, not of a menu, a label or a button: one that may stand
  * between a headline and its article (a standfirst, a caption, a teaser)
  * without setting the headline further apart from it. */
@@ -582,13 +626,14 @@ static bool reads_as_text(const struct line *l)
 }
 
 /* The most title-like line among those just above the first article
- * line (or that line itself, or one just below it: see below_first()):
- * SIZE_MAX if none.  A line's distance from the article counts the
+ * line (or that line itself, or one just below it: see below_first(),
+ * or a dated title further down: see dated_title_later()): SIZE_MAX if
+ * none.  A line's distance from the article counts the
  * first article line and the lines between that do not read as text. */
 static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 {
 	size_t i = first + 1, seen = 0, apart = 0, best = SIZE_MAX,
-	       lo = first, end = below_first(d, first);
+	       lo = first, end = below_first(d, first), prev;
 	float best_score = -1e9f;
 
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
@@ -613,17 +658,36 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 	}
 	for (i = first + 1, seen = 0; i < end; i++) {
 		float sc;
+		bool dated;
 
 		if (line_blank(&d->lines[i]))
 			continue;
 		seen++;
-		if (!candidate(d, i) || !date_below(d, i))
+		if (!candidate(d, i))
 			continue;
-		sc = title_score(h, d, i, seen) + HEADLINE_BELOW_FIRST;
+		dated = date_below(d, i);
+		if (!dated && d->lines[i].role == ROLE_DROP)
+			continue;
+		sc = title_score(h, d, i, seen) + HEADLINE_BELOW_FIRST +
+		     (dated ? 0 : HEADLINE_BELOW_UNDATED);
 		if (sc > best_score) {
 			best_score = sc;
 			best = i;
 		}
+	}
+	for (prev = SIZE_MAX; i < d->nlines && seen < HEADLINE_LATER; i++) {
+		float sc;
+
+		if (line_blank(&d->lines[i]))
+			continue;
+		seen++;
+		if (dated_title_later(d, first, prev, i) &&
+		    (sc = title_score(h, d, i, seen) + HEADLINE_LATER_TITLE) >
+			    best_score) {
+			best_score = sc;
+			best = i;
+		}
+		prev = i;
 	}
 	return best;
 }

@@ -320,13 +320,34 @@
 					 * corpus that won 1 headline of .txt
 					 * and lost none */
 #define HEADLINE_NEIGHBOURS	3	/* lines looked at for the above */
-#define HEADLINE_BELOW		3	/* lines of the article span below its
+#define HEADLINE_BELOW		4	/* lines of the article span below its
 					 * first line that can be the headline
-					 * when a date follows them... */
+					 * (a caption's credit, a label and a
+					 * byline may come between): 4 won 1
+					 * headline of .txt and 1 of w3m over
+					 * 3, none lost, 5 no more... */
 #define HEADLINE_BELOW_FIRST	(-1.0f)	/* ...with this against them: on the
 					 * dev corpus 3 headlines of .txt and 1
 					 * of w3m won, none lost, where the span
 					 * starts at a stray line of prose */
+#define HEADLINE_BELOW_UNDATED	(-1.5f)	/* ...and this more when no date
+					 * follows them, if the span keeps
+					 * them (a pull quote it drops): on
+					 * the dev corpus 1 headline of .txt
+					 * and 2 of w3m won, none lost; at
+					 * -1.0 the ledes of .txt fell */
+#define HEADLINE_LATER		24	/* non-blank lines of the span, from
+					 * its first, where a title with a
+					 * dateline above it and a heavier
+					 * paragraph under it than any before
+					 * can be the headline... */
+#define HEADLINE_LATER_TITLE	(-0.5f)	/* ...with this against it: the span
+					 * started at a sidebar; on the dev
+					 * corpus 2 headlines of .txt and 1 of
+					 * w3m won, none lost (one of .txt for
+					 * a title of under 3 words, which
+					 * counts too), the same from 0 to
+					 * -0.5; at -1.0 one of .txt lost */
 #define DATE_MIN_DIGITS		4	/* a line this many figures... */
 #define DATE_MAX_WORDS		8	/* ...and this few words is a date */
 

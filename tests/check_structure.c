@@ -309,6 +309,69 @@ START_TEST(test_headline_below_stray_line)
 }
 END_TEST
 
+/* Nor does that title need a date under it, when the stray line is a
+ * label's prose ("Information based on facts...") and the title stands
+ * between it and the first paragraph. */
+START_TEST(test_headline_below_stray_undated)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nInformation based on facts and verified at first "
+		"hand by our reporter, or reported by sources we trust.\n"
+		HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_BODY);
+	ck_assert_str_eq(d->lines[4].text, HEADLINE);
+	ck_assert_int_eq(d->lines[4].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* The span can start at a sidebar's lighter paragraphs (a share
+ * button's notice); a title further down, under a dateline and over a
+ * heavier paragraph than any before it, is the headline. */
+START_TEST(test_headline_after_sidebar)
+{
+	assert_headline(8, HEADLINE, MENU "When you click this button, your "
+			"personal data is sent to the network. Read our notice "
+			"on data protection.\n\nYou can recommend this page to "
+			"a friend of yours with the form below, and we will not "
+			"keep any of the data that you give us in the form.\n\n"
+			"12 May 2024\n\n" HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+			P3 "\n");
+}
+END_TEST
+
+/* So is a title of two words there, as a blog's post may have. */
+START_TEST(test_short_headline_after_sidebar)
+{
+	assert_headline(8, "The pier!", MENU "When you click this button, "
+			"your personal data is sent to the network. Read our "
+			"notice on data protection.\n\nYou can recommend this "
+			"page to a friend of yours with the form below, and we "
+			"will not keep any of the data that you give us in the "
+			"form.\n\n12 May 2024\n\nThe pier!\n\n" P1 "\n\n"
+			P2 "\n\n" P3 "\n");
+}
+END_TEST
+
+/* A photo's caption can start the span, with its credit, a section's
+ * label and a byline between it and the headline. */
+START_TEST(test_headline_below_caption_labels)
+{
+	assert_headline(10, "Why the harbour town should rebuild its old "
+			"stone pier before the next winter storms come", MENU
+			"The old stone pier of the harbour town, seen from the "
+			"beach on a stormy day in January, when it was closed to "
+			"the public.\n\nPhoto: Anna Smith for the Harbour "
+			"Gazette\n\nOpinion\n\nAnna Smith writes about the "
+			"coast\n\nWhy the harbour town should rebuild its old "
+			"stone pier before the next winter storms come\n\n" P1
+			"\n\n" P2 "\n\n" P3 "\n");
+}
+END_TEST
+
 /* Below a second paragraph, a title-like line is a subheading, even
  * with a date under it. */
 START_TEST(test_subheading_not_headline)
@@ -712,6 +775,10 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
+	tcase_add_test(tc, test_headline_below_stray_undated);
+	tcase_add_test(tc, test_headline_below_caption_labels);
+	tcase_add_test(tc, test_headline_after_sidebar);
+	tcase_add_test(tc, test_short_headline_after_sidebar);
 	tcase_add_test(tc, test_subheading_not_headline);
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
