@@ -1,5 +1,6 @@
 #include "needle.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,11 +69,62 @@ static size_t set_strength(const struct set *s)
 	return min;
 }
 
+enum { SCORE_USABLE = 1000 };	/* what a set strong enough scores over */
+
+/* How rare byte c is in text, in bits, roughly: spaces and the most
+ * frequent letters of the languages the filter knows the least. */
+static long byte_bits(unsigned char c)
+{
+	switch (c) {
+	case ' ':
+		return 2;
+	case 'e': case 'n': case 'i': case 'r':
+	case 's': case 't': case 'a': case 'o':
+		return 3;
+	case 'l': case 'd': case 'h': case 'u': case 'c': case 'm': case 'g':
+		return 4;
+	default:
+		return c >= 0x80 ? 7 : 5;
+	}
+}
+
+static long needle_bits(const char *s)
+{
+	long bits = 0;
+
+	for (; *s; s++)
+		bits += byte_bits((unsigned char)*s);
+	return bits;
+}
+
+/* How rarely a line holds one of a set's needles, to choose between
+ * sets: the bits of its commonest needle, less one for each doubling of
+ * their number.  Length alone would rank a list of twenty words of
+ * seven letters ("website", "browser", "nutzung") above one word of
+ * six ("cookie"), which lets through fewer lines.  A set too weak to
+ * use scores below any other; an empty set 0. */
+static long set_score(const struct set *s)
+{
+	long score = LONG_MAX;
+	size_t i, n;
+
+	if (s->n == 0)
+		return 0;
+	if (set_strength(s) < NEEDLE_MIN)
+		return 1;
+	for (i = 0; i < s->n; i++)
+		if (needle_bits(s->s[i]) < score)
+			score = needle_bits(s->s[i]);
+	for (n = 1; n < s->n; n *= 2)
+		score--;
+	return SCORE_USABLE + score;
+}
+
 /* Every part of a sequence must match: the sequence keeps the set that
  * says the most. */
 static void keep_better(struct set *best, const struct set *cand)
 {
-	size_t b = set_strength(best), c = set_strength(cand);
+	long b = set_score(best), c = set_score(cand);
 
 	if (c > b || (c == b && c > 0 && cand->n < best->n)) {
 		best->n = cand->n;
@@ -80,16 +132,37 @@ static void keep_better(struct set *best, const struct set *cand)
 	}
 }
 
+static bool set_has(const struct set *s, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->s[i], needle) == 0)
+			return true;
+	return false;
+}
+
 /* One alternative or another must match: the union, empty if either
- * says nothing or the union is too big. */
+ * says nothing or the union is too big.  A needle both have is kept
+ * once: set_score() counts them. */
 static void set_union(struct set *a, const struct set *b)
 {
-	if (a->n == 0 || b->n == 0 || a->n + b->n > NEEDLES_MAX) {
+	size_t i, n = a->n;
+
+	if (a->n == 0 || b->n == 0) {
 		a->n = 0;
 		return;
 	}
-	memcpy(a->s[a->n], b->s, b->n * sizeof(b->s[0]));
-	a->n += b->n;
+	for (i = 0; i < b->n; i++) {
+		if (set_has(a, b->s[i]))
+			continue;
+		if (n == NEEDLES_MAX) {
+			a->n = 0;
+			return;
+		}
+		memcpy(a->s[n++], b->s[i], sizeof(b->s[i]));
+	}
+	a->n = n;
 }
 
 /* The literal run of a sequence: consecutive characters of the pattern
@@ -101,13 +174,22 @@ struct run {
 				 * out (a prefix of a needle is a needle) */
 };
 
+/* Does the needle s say more than the set best? */
+static bool beats(const char *s, const struct set *best)
+{
+	long got, have;
+
+	if (strength(s) < NEEDLE_MIN)
+		return false;
+	got = SCORE_USABLE + needle_bits(s);
+	have = set_score(best);
+	return got > have || (got == have && best->n > 1);
+}
+
 static void run_end(struct run *r, struct set *best)
 {
-	size_t have = set_strength(best), got;
-
 	r->s[r->len] = '\0';
-	got = strength(r->s);
-	if (got >= NEEDLE_MIN && (got > have || (got == have && best->n > 1))) {
+	if (beats(r->s, best)) {
 		memcpy(best->s[0], r->s, r->len + 1);
 		best->n = 1;
 	}
@@ -190,8 +272,10 @@ static void char_ends(bool caseless, const char *c, size_t n,
 	memset(b, 0, sizeof(*b));
 	if (n > 1 && caseless)
 		bytes_fill(b);
+	else if (caseless)
+		bytes_add_range(b, last, last, true);
 	else
-		bytes_add_range(b, last, last, caseless && n == 1);
+		bytes_add(b, last);
 }
 
 /* The bytes the characters a class escape ("\d", "\s") matches may end
@@ -393,18 +477,25 @@ static void parse_class(struct parser *ps, struct set *out,
 		} else if ((close = posix_class(p, ps->end))) {
 			listed = false;
 			bytes_fill(ends);
-			p = close - 1;	/* on its last ']' */
+			p = close;
+			prev = -1;
+			continue;
 		} else if (*p == '-' && p != first && p + 1 < ps->end &&
 			   p[1] != ']') {
 			listed = false;	/* a range */
 			/* from a plain ASCII character to one */
 			if (prev >= 0 && (unsigned char)p[1] < 0x80 &&
-			    p[1] != '\\' && p[1] != '[' && prev <= p[1])
-				bytes_add_range(ends, (unsigned char)prev,
+			    p[1] != '\\' && p[1] != '[' && prev <= p[1]) {
+				struct byte_set b;
+
+				memset(&b, 0, sizeof(b));
+				bytes_add_range(&b, (unsigned char)prev,
 						(unsigned char)p[1],
 						ps->caseless);
-			else
+				bytes_union(ends, &b);
+			} else {
 				bytes_fill(ends);
+			}
 			p++;	/* the end is read as a member next */
 			prev = -1;
 			continue;
@@ -698,6 +789,23 @@ static void top_level_ends(struct parser *ps, bool pinned,
 	bytes_union(&ps->last, pinned ? t : &all);
 }
 
+/* Follow the tail of sequence t over an atom a (its tail at, or the
+ * character c[0..n)), quantified by min. */
+static void follow_tail(const struct parser *ps, struct tail *t,
+			struct tail *at, enum atom a, const char *c, size_t n,
+			long min)
+{
+	if (a == ATOM_CHAR) {
+		struct byte_set ends;
+
+		char_ends(ps->caseless, c, n, &ends);
+		tail_set(at, &ends);
+	}
+	if (min == 0)
+		tail_optional(at);
+	tail_then(t, at);
+}
+
 /* A sequence of atoms, up to '|', ')' or the end; what it does to the
  * byte before the match's place goes to *t. */
 static void parse_sequence(struct parser *ps, struct set *best,
@@ -722,15 +830,7 @@ static void parse_sequence(struct parser *ps, struct set *best,
 		inner->n = 0;
 		a = parse_atom(ps, c, &n, inner, &assertion, &at);
 		min = quantifier(ps);
-		if (a == ATOM_CHAR) {
-			struct byte_set ends;
-
-			char_ends(ps->caseless, c, n, &ends);
-			tail_set(&at, &ends);
-		}
-		if (min == 0)
-			tail_optional(&at);
-		tail_then(t, &at);
+		follow_tail(ps, t, &at, a, c, n, min);
 		if (a == ATOM_END && top && min < 0 && !pinned) {
 			/* the match started anywhere: its byte before is
 			 * any */

@@ -57,6 +57,25 @@ START_TEST(test_sequence_keeps_longest)
 }
 END_TEST
 
+/* Of the sets a sequence offers, the one fewest lines hold: one word
+ * beats a long list of longer ones, a list of words a mark. */
+START_TEST(test_sequence_keeps_rarest)
+{
+	ck_assert_str_eq(needles(".*\\bCookies?\\b.{0,100}\\b(?:Einwilligung|"
+				 "einverstanden|Datenschutz|Einstellungen|"
+				 "Browser|Website|Webseite|Drittanbieter|"
+				 "Zustimmung|Nutzung)\\b", true), "cookie");
+	ck_assert_str_eq(needles("(?:Photo|Image|Picture|Illustration)\\s*:",
+				 true), "photo|image|picture|illustration");
+	ck_assert_str_eq(needles("\\s*\\((?:Photo|Image|Credit)\\s*:?[^()]+\\)$",
+				 true), "photo|image|credit");
+	/* a needle both alternatives give is kept once */
+	ck_assert_str_eq(needles("(?:cookie\\d|\\dcookie)", false), "cookie");
+	ck_assert_str_eq(needles("(?:a cookie|b cookie|cookies)", false),
+			 "a cookie|b cookie|cookies");
+}
+END_TEST
+
 START_TEST(test_assertions)
 {
 	ck_assert_str_eq(needles("^(?=.{0,500}$)(?=.*\\b(?:cookies?|traceurs)"
@@ -166,6 +185,15 @@ static const char *last(const char *pattern, bool caseless)
 	return out;
 }
 
+/* Whether a text ending so may hold a match of pattern. */
+static bool may_end(const char *pattern, const char *text)
+{
+	struct needle_set set;
+
+	needles_of(pattern, strlen(pattern), false, &set);
+	return text_may_end(&set.last, text, strlen(text));
+}
+
 START_TEST(test_last_char)
 {
 	ck_assert_str_eq(last("\\s*\\((?:AP|AFP)\\)$", false), ")");
@@ -209,12 +237,12 @@ START_TEST(test_last_char)
 	ck_assert_str_eq(last("Reuters»$", true), "all");
 	ck_assert_str_eq(last("[»]$", true), "all");
 	/* classes that are not a plain list match anything */
-	ck_assert_str_eq(last("[^a]$", false), "all");
 	ck_assert_str_eq(last("[[:alpha:]]$", false), "all");
 	ck_assert_str_eq(last("[\\x00-\\x41]$", false), "all");
 	ck_assert_str_eq(last("\\p{Lu}$", false), "all");
-	ck_assert_str_eq(last("\\S$", false), "all");
 	ck_assert_str_eq(last(".$", false), "all");
+	ck_assert_str_eq(last("[^a]$", false), "all");
+	ck_assert_str_eq(last("\\S$", false), "all");
 	/* with "m", '$' may end a line inside the text */
 	ck_assert_str_eq(last("(?m)\\(AP\\)$", false), "all");
 	ck_assert_str_eq(last("(?m:x)\\(AP\\)$", false), "all");
@@ -223,15 +251,6 @@ START_TEST(test_last_char)
 	ck_assert_str_eq(last("(a)\\1$", false), "all");
 }
 END_TEST
-
-/* Whether a text ending so may hold a match of pattern. */
-static bool may_end(const char *pattern, const char *text)
-{
-	struct needle_set set;
-
-	needles_of(pattern, strlen(pattern), false, &set);
-	return text_may_end(&set.last, text, strlen(text));
-}
 
 START_TEST(test_may_end)
 {
@@ -330,6 +349,7 @@ Suite *needle_suite(void)
 	tcase_add_test(tc, test_literal);
 	tcase_add_test(tc, test_alternation);
 	tcase_add_test(tc, test_sequence_keeps_longest);
+	tcase_add_test(tc, test_sequence_keeps_rarest);
 	tcase_add_test(tc, test_assertions);
 	tcase_add_test(tc, test_caseless_scope);
 	tcase_add_test(tc, test_marks);
