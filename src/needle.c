@@ -278,12 +278,27 @@ static void char_ends(bool caseless, const char *c, size_t n,
 		bytes_add(b, last);
 }
 
-/* The bytes the characters a class escape ("\d", "\s") matches may end
- * with: with UCP, characters beyond ASCII too, which end with a byte
- * 0x80 or above.  All bytes for the others. */
+/* The bytes other than the ASCII ones of b (which a character beyond
+ * ASCII may end with). */
+static void bytes_not_ascii(struct byte_set *b)
+{
+	b->w[0] = ~b->w[0];
+	b->w[1] = ~b->w[1];
+	b->w[2] = b->w[3] = ~(uint64_t)0;
+}
+
+/* The bytes the characters a class escape ("\d", "\s", "\S") matches
+ * may end with: with UCP, characters beyond ASCII too, which end with a
+ * byte 0x80 or above; the ASCII ones are exact.  All bytes for the
+ * others. */
 static void escape_ends(char e, struct byte_set *b)
 {
 	memset(b, 0, sizeof(*b));
+	if (e == 'D' || e == 'S' || e == 'W' || e == 'H' || e == 'V') {
+		escape_ends((char)(e | 0x20), b);
+		bytes_not_ascii(b);
+		return;
+	}
 	switch (e) {
 	case 'd':
 		bytes_add_range(b, '0', '9', false);
@@ -430,6 +445,13 @@ static const char *posix_class(const char *p, const char *end)
 	       q + 2 : NULL;
 }
 
+/* Add the ASCII bytes of b to sure. */
+static void sure_ascii(struct byte_set *sure, const struct byte_set *b)
+{
+	sure->w[0] |= b->w[0];
+	sure->w[1] |= b->w[1];
+}
+
 /* A character class, ps->p just after its '['.  A class of a few
  * characters named one by one ("[\/|]", "['’]") is the set of them;
  * any other says nothing.  The bytes its characters may end with go to
@@ -440,9 +462,13 @@ static void parse_class(struct parser *ps, struct set *out,
 	const char *p = ps->p, *first, *close;
 	bool listed = true, negated = false;
 	int prev = -1;		/* the member before, if a plain ASCII one */
+	struct byte_set sure;	/* ASCII characters surely members */
+	bool murky = false;	/* holds "\p{L}", "\x41"...: the characters
+				 * after the escape are not members */
 
 	out->n = 0;
 	memset(ends, 0, sizeof(*ends));
+	memset(&sure, 0, sizeof(sure));
 	if (p < ps->end && *p == '^') {
 		listed = false;
 		negated = true;
@@ -469,6 +495,10 @@ static void parse_class(struct parser *ps, struct set *out,
 				listed = false;	/* \d, \p{L}, \x41 ... */
 				escape_ends(*p, &b);
 				bytes_union(ends, &b);
+				if (strchr("dswhvDSWHV", *p))
+					sure_ascii(&sure, &b);
+				else
+					murky = true;
 				p++;
 				prev = -1;
 				continue;
@@ -477,6 +507,7 @@ static void parse_class(struct parser *ps, struct set *out,
 		} else if ((close = posix_class(p, ps->end))) {
 			listed = false;
 			bytes_fill(ends);
+			murky = true;	/* "[^[:alpha:]]" */
 			p = close;
 			prev = -1;
 			continue;
@@ -493,6 +524,7 @@ static void parse_class(struct parser *ps, struct set *out,
 						(unsigned char)p[1],
 						ps->caseless);
 				bytes_union(ends, &b);
+				sure_ascii(&sure, &b);
 			} else {
 				bytes_fill(ends);
 			}
@@ -510,6 +542,8 @@ static void parse_class(struct parser *ps, struct set *out,
 
 			char_ends(ps->caseless, c, n, &b);
 			bytes_union(ends, &b);
+			if (n == 1)
+				sure_ascii(&sure, &b);
 		}
 		prev = n == 1 ? (unsigned char)*c : -1;
 		if (listed && out->n < NEEDLES_MAX && plain(ps, c, n)) {
@@ -530,8 +564,14 @@ static void parse_class(struct parser *ps, struct set *out,
 	ps->p = p + 1;
 	if (!listed)
 		out->n = 0;
-	if (negated)
+	/* a character not in it: an ASCII one not surely in it, or one
+	 * beyond ASCII */
+	if (negated && murky) {
 		bytes_fill(ends);
+	} else if (negated) {
+		*ends = sure;
+		bytes_not_ascii(ends);
+	}
 }
 
 /* What an atom of the pattern is. */

@@ -241,8 +241,23 @@ START_TEST(test_last_char)
 	ck_assert_str_eq(last("[\\x00-\\x41]$", false), "all");
 	ck_assert_str_eq(last("\\p{Lu}$", false), "all");
 	ck_assert_str_eq(last(".$", false), "all");
-	ck_assert_str_eq(last("[^a]$", false), "all");
-	ck_assert_str_eq(last("\\S$", false), "all");
+	/* but for the ASCII characters they surely leave out */
+	ck_assert(!may_end("[^.!?]{1,80}$", "It ends."));
+	ck_assert(may_end("[^.!?]{1,80}$", "It ends"));
+	ck_assert(may_end("[^.!?]{1,80}$", "It ends »"));
+	ck_assert(!may_end("[^\\s.]$", "It ends "));
+	ck_assert(!may_end("\\S$", "It ends\t"));
+	ck_assert(may_end("\\S$", "It ends\xC2\xA0"));
+	ck_assert(!may_end("[^a-c]$", "abc"));
+	ck_assert(may_end("[^a-c]$", "abd"));
+	ck_assert(!may_end("(?i)[^a-c]$", "abC"));
+	ck_assert(!may_end("(?i)[^k]$", "K"));
+	ck_assert(may_end("(?i)[^k]$", "\xE2\x84\xAA"));
+	/* and for none when unsure which they hold */
+	ck_assert(may_end("[^\\p{L}]$", "{L}"));
+	ck_assert(may_end("[^\\x41]$", "x41"));
+	ck_assert(may_end("[^[:alpha:]]$", "[:]"));
+	ck_assert(may_end("[^\\pL]$", "L"));
 	/* with "m", '$' may end a line inside the text */
 	ck_assert_str_eq(last("(?m)\\(AP\\)$", false), "all");
 	ck_assert_str_eq(last("(?m:x)\\(AP\\)$", false), "all");
