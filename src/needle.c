@@ -1,5 +1,6 @@
 #include "needle.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +24,8 @@ struct parser {
 	bool unsure;		/* met a construct it does not know */
 	bool multiline;		/* met an "m" flag: '$' may then match
 				 * inside the text */
-	char last;		/* see needle_set.last, as far as read */
-	bool forked;		/* met a '|' at the top level */
+	struct byte_set last;	/* see needle_set.last: of the top level's
+				 * alternatives read so far */
 	int depth;
 };
 
@@ -68,11 +69,62 @@ static size_t set_strength(const struct set *s)
 	return min;
 }
 
+enum { SCORE_USABLE = 1000 };	/* what a set strong enough scores over */
+
+/* How rare byte c is in text, in bits, roughly: spaces and the most
+ * frequent letters of the languages the filter knows the least. */
+static long byte_bits(unsigned char c)
+{
+	switch (c) {
+	case ' ':
+		return 2;
+	case 'e': case 'n': case 'i': case 'r':
+	case 's': case 't': case 'a': case 'o':
+		return 3;
+	case 'l': case 'd': case 'h': case 'u': case 'c': case 'm': case 'g':
+		return 4;
+	default:
+		return c >= 0x80 ? 7 : 5;
+	}
+}
+
+static long needle_bits(const char *s)
+{
+	long bits = 0;
+
+	for (; *s; s++)
+		bits += byte_bits((unsigned char)*s);
+	return bits;
+}
+
+/* How rarely a line holds one of a set's needles, to choose between
+ * sets: the bits of its commonest needle, less one for each doubling of
+ * their number.  Length alone would rank a list of twenty words of
+ * seven letters ("website", "browser", "nutzung") above one word of
+ * six ("cookie"), which lets through fewer lines.  A set too weak to
+ * use scores below any other; an empty set 0. */
+static long set_score(const struct set *s)
+{
+	long score = LONG_MAX;
+	size_t i, n;
+
+	if (s->n == 0)
+		return 0;
+	if (set_strength(s) < NEEDLE_MIN)
+		return 1;
+	for (i = 0; i < s->n; i++)
+		if (needle_bits(s->s[i]) < score)
+			score = needle_bits(s->s[i]);
+	for (n = 1; n < s->n; n *= 2)
+		score--;
+	return SCORE_USABLE + score;
+}
+
 /* Every part of a sequence must match: the sequence keeps the set that
  * says the most. */
 static void keep_better(struct set *best, const struct set *cand)
 {
-	size_t b = set_strength(best), c = set_strength(cand);
+	long b = set_score(best), c = set_score(cand);
 
 	if (c > b || (c == b && c > 0 && cand->n < best->n)) {
 		best->n = cand->n;
@@ -80,16 +132,37 @@ static void keep_better(struct set *best, const struct set *cand)
 	}
 }
 
+static bool set_has(const struct set *s, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->s[i], needle) == 0)
+			return true;
+	return false;
+}
+
 /* One alternative or another must match: the union, empty if either
- * says nothing or the union is too big. */
+ * says nothing or the union is too big.  A needle both have is kept
+ * once: set_score() counts them. */
 static void set_union(struct set *a, const struct set *b)
 {
-	if (a->n == 0 || b->n == 0 || a->n + b->n > NEEDLES_MAX) {
+	size_t i, n = a->n;
+
+	if (a->n == 0 || b->n == 0) {
 		a->n = 0;
 		return;
 	}
-	memcpy(a->s[a->n], b->s, b->n * sizeof(b->s[0]));
-	a->n += b->n;
+	for (i = 0; i < b->n; i++) {
+		if (set_has(a, b->s[i]))
+			continue;
+		if (n == NEEDLES_MAX) {
+			a->n = 0;
+			return;
+		}
+		memcpy(a->s[n++], b->s[i], sizeof(b->s[i]));
+	}
+	a->n = n;
 }
 
 /* The literal run of a sequence: consecutive characters of the pattern
@@ -101,13 +174,22 @@ struct run {
 				 * out (a prefix of a needle is a needle) */
 };
 
+/* Does the needle s say more than the set best? */
+static bool beats(const char *s, const struct set *best)
+{
+	long got, have;
+
+	if (strength(s) < NEEDLE_MIN)
+		return false;
+	got = SCORE_USABLE + needle_bits(s);
+	have = set_score(best);
+	return got > have || (got == have && best->n > 1);
+}
+
 static void run_end(struct run *r, struct set *best)
 {
-	size_t have = set_strength(best), got;
-
 	r->s[r->len] = '\0';
-	got = strength(r->s);
-	if (got >= NEEDLE_MIN && (got > have || (got == have && best->n > 1))) {
+	if (beats(r->s, best)) {
 		memcpy(best->s[0], r->s, r->len + 1);
 		best->n = 1;
 	}
@@ -135,6 +217,168 @@ static void run_add(struct run *r, const char *c, size_t n)
 static size_t utf8_length(unsigned char c)
 {
 	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* ---- what a match may end the text with ------------------------------ */
+
+static void bytes_add(struct byte_set *b, unsigned char c)
+{
+	b->w[c / 64] |= (uint64_t)1 << (c % 64);
+}
+
+static bool bytes_has(const struct byte_set *b, unsigned char c)
+{
+	return b->w[c / 64] >> (c % 64) & 1;
+}
+
+static void bytes_fill(struct byte_set *b)
+{
+	memset(b->w, 0xFF, sizeof(b->w));
+}
+
+static void bytes_union(struct byte_set *a, const struct byte_set *b)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		a->w[i] |= b->w[i];
+}
+
+/* The bytes lo..hi, and with caseless their letters' other case.  A
+ * caseless letter also matches characters beyond ASCII (the Kelvin
+ * sign, the long s), which end with a byte 0x80 or above. */
+static void bytes_add_range(struct byte_set *b, unsigned char lo,
+			    unsigned char hi, bool caseless)
+{
+	unsigned c;
+
+	for (c = lo; c <= hi; c++) {
+		bytes_add(b, (unsigned char)c);
+		if (caseless && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+			bytes_add(b, (unsigned char)(c ^ 0x20));
+			b->w[2] = b->w[3] = ~(uint64_t)0;
+		}
+	}
+}
+
+/* The bytes a match of the literal character c[0..n) may end with.
+ * Caseless, a character beyond ASCII has other spellings, of any last
+ * byte ("K" for the Kelvin sign). */
+static void char_ends(bool caseless, const char *c, size_t n,
+		      struct byte_set *b)
+{
+	unsigned char last = (unsigned char)c[n - 1];
+
+	memset(b, 0, sizeof(*b));
+	if (n > 1 && caseless)
+		bytes_fill(b);
+	else if (caseless)
+		bytes_add_range(b, last, last, true);
+	else
+		bytes_add(b, last);
+}
+
+/* The bytes other than the ASCII ones of b (which a character beyond
+ * ASCII may end with). */
+static void bytes_not_ascii(struct byte_set *b)
+{
+	b->w[0] = ~b->w[0];
+	b->w[1] = ~b->w[1];
+	b->w[2] = b->w[3] = ~(uint64_t)0;
+}
+
+/* The bytes the characters a class escape ("\d", "\s", "\S") matches
+ * may end with: with UCP, characters beyond ASCII too, which end with a
+ * byte 0x80 or above; the ASCII ones are exact.  All bytes for the
+ * others. */
+static void escape_ends(char e, struct byte_set *b)
+{
+	memset(b, 0, sizeof(*b));
+	if (e == 'D' || e == 'S' || e == 'W' || e == 'H' || e == 'V') {
+		escape_ends((char)(e | 0x20), b);
+		bytes_not_ascii(b);
+		return;
+	}
+	switch (e) {
+	case 'd':
+		bytes_add_range(b, '0', '9', false);
+		break;
+	case 's':
+		bytes_add_range(b, '\t', '\r', false);
+		bytes_add(b, ' ');
+		break;
+	case 'w':
+		bytes_add_range(b, '0', '9', false);
+		bytes_add_range(b, 'a', 'z', true);
+		bytes_add(b, '_');
+		break;
+	case 'h':
+		bytes_add(b, '\t');
+		bytes_add(b, ' ');
+		break;
+	case 'v':
+	case 'R':
+		bytes_add_range(b, '\n', '\r', false);
+		break;
+	default:
+		bytes_fill(b);
+		return;
+	}
+	b->w[2] = b->w[3] = ~(uint64_t)0;
+}
+
+/* What a part of the pattern does to the byte before the place a match
+ * has reached: if that byte was one of a set S before the part, it is
+ * one of (S & keep) | add after it.  A character replaces it (keeps
+ * none, adds the bytes it may end with), an optional one adds to it,
+ * an assertion leaves it, a lookbehind narrows it. */
+struct tail {
+	struct byte_set keep, add;
+};
+
+static void tail_same(struct tail *t)
+{
+	bytes_fill(&t->keep);
+	memset(&t->add, 0, sizeof(t->add));
+}
+
+static void tail_set(struct tail *t, const struct byte_set *b)
+{
+	memset(&t->keep, 0, sizeof(t->keep));
+	t->add = *b;
+}
+
+/* The byte before the place after t, whatever it was before. */
+static void tail_after(const struct tail *t, struct byte_set *out)
+{
+	*out = t->keep;
+	bytes_union(out, &t->add);
+}
+
+/* t, then next. */
+static void tail_then(struct tail *t, const struct tail *next)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		t->keep.w[i] &= next->keep.w[i];
+		t->add.w[i] = (t->add.w[i] & next->keep.w[i]) |
+			      next->add.w[i];
+	}
+}
+
+/* t or alt. */
+static void tail_or(struct tail *t, const struct tail *alt)
+{
+	bytes_union(&t->keep, &alt->keep);
+	bytes_union(&t->add, &alt->add);
+}
+
+/* t or nothing (a quantifier of minimum 0).  A repeat of t is t: the
+ * last repeat replaces what the ones before did, or narrows it. */
+static void tail_optional(struct tail *t)
+{
+	bytes_fill(&t->keep);
 }
 
 /* A quantifier at ps->p: its minimum, or -1 when there is none. */
@@ -201,17 +445,33 @@ static const char *posix_class(const char *p, const char *end)
 	       q + 2 : NULL;
 }
 
+/* Add the ASCII bytes of b to sure. */
+static void sure_ascii(struct byte_set *sure, const struct byte_set *b)
+{
+	sure->w[0] |= b->w[0];
+	sure->w[1] |= b->w[1];
+}
+
 /* A character class, ps->p just after its '['.  A class of a few
  * characters named one by one ("[\/|]", "['’]") is the set of them;
- * any other says nothing. */
-static void parse_class(struct parser *ps, struct set *out)
+ * any other says nothing.  The bytes its characters may end with go to
+ * *ends. */
+static void parse_class(struct parser *ps, struct set *out,
+			struct byte_set *ends)
 {
 	const char *p = ps->p, *first, *close;
-	bool listed = true;
+	bool listed = true, negated = false;
+	int prev = -1;		/* the member before, if a plain ASCII one */
+	struct byte_set sure;	/* ASCII characters surely members */
+	bool murky = false;	/* holds "\p{L}", "\x41"...: the characters
+				 * after the escape are not members */
 
 	out->n = 0;
+	memset(ends, 0, sizeof(*ends));
+	memset(&sure, 0, sizeof(sure));
 	if (p < ps->end && *p == '^') {
 		listed = false;
+		negated = true;
 		p++;
 	}
 	first = p;
@@ -229,21 +489,63 @@ static void parse_class(struct parser *ps, struct set *out)
 			}
 			if (p < ps->end && ((*p >= 'a' && *p <= 'z') ||
 					    (*p >= 'A' && *p <= 'Z') ||
-					    (*p >= '0' && *p <= '9')))
+					    (*p >= '0' && *p <= '9'))) {
+				struct byte_set b;
+
 				listed = false;	/* \d, \p{L}, \x41 ... */
+				escape_ends(*p, &b);
+				bytes_union(ends, &b);
+				if (strchr("dswhvDSWHV", *p))
+					sure_ascii(&sure, &b);
+				else
+					murky = true;
+				p++;
+				prev = -1;
+				continue;
+			}
 			c = p;
 		} else if ((close = posix_class(p, ps->end))) {
 			listed = false;
-			p = close - 1;	/* on its last ']' */
+			bytes_fill(ends);
+			murky = true;	/* "[^[:alpha:]]" */
+			p = close;
+			prev = -1;
+			continue;
 		} else if (*p == '-' && p != first && p + 1 < ps->end &&
 			   p[1] != ']') {
 			listed = false;	/* a range */
+			/* from a plain ASCII character to one */
+			if (prev >= 0 && (unsigned char)p[1] < 0x80 &&
+			    p[1] != '\\' && p[1] != '[' && prev <= p[1]) {
+				struct byte_set b;
+
+				memset(&b, 0, sizeof(b));
+				bytes_add_range(&b, (unsigned char)prev,
+						(unsigned char)p[1],
+						ps->caseless);
+				bytes_union(ends, &b);
+				sure_ascii(&sure, &b);
+			} else {
+				bytes_fill(ends);
+			}
+			p++;	/* the end is read as a member next */
+			prev = -1;
+			continue;
 		}
 		if (p >= ps->end)
 			break;
 		n = utf8_length((unsigned char)*p);
 		if (n > (size_t)(ps->end - p))
 			n = (size_t)(ps->end - p);
+		{
+			struct byte_set b;
+
+			char_ends(ps->caseless, c, n, &b);
+			bytes_union(ends, &b);
+			if (n == 1)
+				sure_ascii(&sure, &b);
+		}
+		prev = n == 1 ? (unsigned char)*c : -1;
 		if (listed && out->n < NEEDLES_MAX && plain(ps, c, n)) {
 			memcpy(out->s[out->n], c, n);
 			out->s[out->n][n] = '\0';
@@ -262,6 +564,14 @@ static void parse_class(struct parser *ps, struct set *out)
 	ps->p = p + 1;
 	if (!listed)
 		out->n = 0;
+	/* a character not in it: an ASCII one not surely in it, or one
+	 * beyond ASCII */
+	if (negated && murky) {
+		bytes_fill(ends);
+	} else if (negated) {
+		*ends = sure;
+		bytes_not_ascii(ends);
+	}
 }
 
 /* What an atom of the pattern is. */
@@ -269,10 +579,13 @@ enum atom {
 	ATOM_CHAR,		/* one literal character, in c[0..n) */
 	ATOM_ANY,		/* one character of a class */
 	ATOM_ZERO,		/* matches no character: an assertion */
+	ATOM_END,		/* matches no character, at the end of the
+				 * text or before a final newline: '$' */
 	ATOM_GROUP,		/* a group; its set is given */
 };
 
-static void parse_alternation(struct parser *ps, struct set *out);
+static void parse_alternation(struct parser *ps, struct set *out,
+			      struct tail *t);
 
 /* Inline flags "(?i)", "(?-i)", "(?i:...": sets ps->caseless.  Returns
  * the character that ended them, or 0 if they were not flags. */
@@ -309,15 +622,17 @@ static bool name_char(char c)
 }
 
 /* A group, ps->p just after its '('.  Returns what it is; the set of a
- * positive assertion or of a group goes to *inner. */
+ * positive assertion or of a group goes to *inner, what it does to the
+ * byte before the match's place to *t. */
 static enum atom parse_group(struct parser *ps, struct set *inner,
-			     bool *assertion)
+			     bool *assertion, struct tail *t)
 {
 	const char *p = ps->p;
-	bool saved = ps->caseless, positive = true;
+	bool saved = ps->caseless, positive = true, behind = false;
 	char ended;
 
 	*assertion = false;
+	tail_same(t);
 	if (p < ps->end && *p == '*') {
 		ps->unsure = true;	/* verbs */
 		return ATOM_ZERO;
@@ -333,6 +648,7 @@ static enum atom parse_group(struct parser *ps, struct set *inner,
 			   (p[1] == '=' || p[1] == '!')) {
 			*assertion = true;
 			positive = p[1] == '=';
+			behind = true;
 			p += 2;
 		} else if (p < ps->end && *p == '#') {
 			const char *close = memchr(p, ')', (size_t)(ps->end - p));
@@ -369,7 +685,7 @@ static enum atom parse_group(struct parser *ps, struct set *inner,
 		}
 	}
 	ps->p = p;
-	parse_alternation(ps, inner);
+	parse_alternation(ps, inner, t);
 	ps->caseless = saved;
 	if (ps->p >= ps->end || *ps->p != ')') {
 		ps->unsure = true;
@@ -378,11 +694,22 @@ static enum atom parse_group(struct parser *ps, struct set *inner,
 	ps->p++;
 	if (*assertion && !positive)
 		inner->n = 0;
+	if (*assertion) {
+		struct tail inside = *t;
+
+		/* a lookbehind tells the byte before the place; others
+		 * tell nothing of it */
+		tail_same(t);
+		if (behind && positive)
+			tail_after(&inside, &t->keep);
+	}
 	return *assertion ? ATOM_ZERO : ATOM_GROUP;
 }
 
-/* An escape, ps->p just after its backslash. */
-static enum atom parse_escape(struct parser *ps, char *c, size_t *n)
+/* An escape, ps->p just after its backslash; the bytes a class escape
+ * may end a match with go to *ends. */
+static enum atom parse_escape(struct parser *ps, char *c, size_t *n,
+			      struct byte_set *ends)
 {
 	char e;
 
@@ -395,14 +722,18 @@ static enum atom parse_escape(struct parser *ps, char *c, size_t *n)
 		ps->unsure = true;
 		return ATOM_ZERO;
 	}
-	if (strchr("bBAzZGKE", e))
+	if (e == 'z' || e == 'Z')
+		return ATOM_END;
+	if (strchr("bBAGKE", e))
 		return ATOM_ZERO;
 	if (e == 'N' && ps->p < ps->end && *ps->p == '{') {
 		ps->unsure = true;	/* \N{U+hh}: a character by number */
 		return ATOM_ZERO;
 	}
-	if (strchr("dDsSwWhHvVRXNC", e))
+	if (strchr("dDsSwWhHvVRXNC", e)) {
+		escape_ends(e, ends);
 		return ATOM_ANY;
+	}
 	if (e == 'p' || e == 'P') {
 		if (ps->p < ps->end && *ps->p == '{') {
 			const char *close = memchr(ps->p, '}',
@@ -430,31 +761,43 @@ static enum atom parse_escape(struct parser *ps, char *c, size_t *n)
 	return ATOM_CHAR;
 }
 
-/* The next atom at ps->p. */
+/* The next atom at ps->p.  What it does to the byte before the match's
+ * place goes to *t, but for a character (ATOM_CHAR): see char_ends(). */
 static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
-			    struct set *inner, bool *assertion)
+			    struct set *inner, bool *assertion,
+			    struct tail *t)
 {
 	char ch = *ps->p++;
+	struct byte_set ends;
 	enum atom a;
 
 	*assertion = false;
+	tail_same(t);
 	switch (ch) {
 	case '\\':
-		return parse_escape(ps, c, n);
+		bytes_fill(&ends);
+		a = parse_escape(ps, c, n, &ends);
+		if (a == ATOM_ANY)
+			tail_set(t, &ends);
+		return a;
 	case '[':
-		parse_class(ps, inner);
+		parse_class(ps, inner, &ends);
+		tail_set(t, &ends);
 		return ATOM_GROUP;
 	case '.':
+		bytes_fill(&ends);
+		tail_set(t, &ends);
 		return ATOM_ANY;
 	case '^':
-	case '$':
 		return ATOM_ZERO;
+	case '$':
+		return ATOM_END;
 	case '(':
 		if (++ps->depth > DEPTH_MAX) {
 			ps->unsure = true;
 			return ATOM_ZERO;
 		}
-		a = parse_group(ps, inner, assertion);
+		a = parse_group(ps, inner, assertion, t);
 		ps->depth--;
 		return a;
 	case '*':
@@ -474,45 +817,65 @@ static enum atom parse_atom(struct parser *ps, char *c, size_t *n,
 	}
 }
 
-/* A literal that has one spelling, caseless or not: ASCII, no letter. */
-static bool one_spelling(const char *c, size_t n)
+/* The top level's sequence has ended, with t as the byte before its
+ * first '$' (pinned) if any: the bytes that alternative may end the
+ * text with, added to ps->last; all if it may end elsewhere. */
+static void top_level_ends(struct parser *ps, bool pinned,
+			   const struct byte_set *t)
 {
-	return n == 1 && (unsigned char)c[0] < 0x80 &&
-	       !((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z');
+	struct byte_set all;
+
+	bytes_fill(&all);
+	bytes_union(&ps->last, pinned ? t : &all);
 }
 
-/* After the atom at at (a, quantified by min) of the pattern's top
- * level: the character that atom ends every match with, if it is a '$'
- * right after such a literal (before, the literal just read). */
-static char last_after(char before, const char *at, enum atom a, long min)
+/* Follow the tail of sequence t over an atom a (its tail at, or the
+ * character c[0..n)), quantified by min. */
+static void follow_tail(const struct parser *ps, struct tail *t,
+			struct tail *at, enum atom a, const char *c, size_t n,
+			long min)
 {
-	return a == ATOM_ZERO && *at == '$' && min < 0 ? before : 0;
+	if (a == ATOM_CHAR) {
+		struct byte_set ends;
+
+		char_ends(ps->caseless, c, n, &ends);
+		tail_set(at, &ends);
+	}
+	if (min == 0)
+		tail_optional(at);
+	tail_then(t, at);
 }
 
-/* A sequence of atoms, up to '|', ')' or the end. */
-static void parse_sequence(struct parser *ps, struct set *best)
+/* A sequence of atoms, up to '|', ')' or the end; what it does to the
+ * byte before the match's place goes to *t. */
+static void parse_sequence(struct parser *ps, struct set *best,
+			   struct tail *t)
 {
 	struct run run = { .len = 0, .full = false };
 	struct set *inner = xmalloc(sizeof(*inner));
-	char before = 0;	/* the top level's last literal, if just read */
+	struct byte_set pin = { { 0 } };	/* before the first '$' */
+	bool pinned = false, top = ps->depth == 0;
 
 	best->n = 0;
+	tail_same(t);
 	while (ps->p < ps->end && *ps->p != '|' && *ps->p != ')' &&
 	       !ps->unsure) {
-		const char *at = ps->p;
 		char c[4];
 		size_t n = 0;
 		bool assertion;
 		enum atom a;
 		long min;
+		struct tail at;
 
 		inner->n = 0;
-		a = parse_atom(ps, c, &n, inner, &assertion);
+		a = parse_atom(ps, c, &n, inner, &assertion, &at);
 		min = quantifier(ps);
-		if (ps->depth == 0) {
-			ps->last = last_after(before, at, a, min);
-			before = a == ATOM_CHAR && min < 0 &&
-				 one_spelling(c, n) ? c[0] : 0;
+		follow_tail(ps, t, &at, a, c, n, min);
+		if (a == ATOM_END && top && min < 0 && !pinned) {
+			/* the match started anywhere: its byte before is
+			 * any */
+			tail_after(t, &pin);
+			pinned = true;
 		}
 		switch (a) {
 		case ATOM_CHAR:
@@ -528,6 +891,7 @@ static void parse_sequence(struct parser *ps, struct set *best)
 			run_end(&run, best);
 			break;
 		case ATOM_ZERO:
+		case ATOM_END:
 			/* the run goes on: an assertion matches no text */
 			if (assertion && min != 0)
 				keep_better(best, inner);
@@ -544,20 +908,23 @@ static void parse_sequence(struct parser *ps, struct set *best)
 		}
 	}
 	run_end(&run, best);
+	if (top)
+		top_level_ends(ps, pinned, &pin);
 	free(inner);
 }
 
-static void parse_alternation(struct parser *ps, struct set *out)
+static void parse_alternation(struct parser *ps, struct set *out,
+			      struct tail *t)
 {
 	struct set *alt = xmalloc(sizeof(*alt));
+	struct tail ta;
 
-	parse_sequence(ps, out);
+	parse_sequence(ps, out, t);
 	while (ps->p < ps->end && *ps->p == '|' && !ps->unsure) {
-		if (ps->depth == 0)
-			ps->forked = true;
 		ps->p++;
-		parse_sequence(ps, alt);
+		parse_sequence(ps, alt, &ta);
 		set_union(out, alt);
+		tail_or(t, &ta);
 	}
 	free(alt);
 }
@@ -569,17 +936,38 @@ void needles_of(const char *src, size_t len, bool caseless,
 		.p = src, .end = src + len, .caseless = caseless,
 	};
 	struct set *s = xmalloc(sizeof(*s));
+	struct tail t;
 
-	parse_alternation(&ps, s);
+	parse_alternation(&ps, s, &t);
 	out->n = 0;
-	out->last = 0;
 	if (!ps.unsure && ps.p == ps.end && set_strength(s) >= NEEDLE_MIN) {
 		out->n = s->n;
 		memcpy(out->s, s->s, s->n * sizeof(s->s[0]));
 	}
-	if (!ps.unsure && ps.p == ps.end && !ps.multiline && !ps.forked)
-		out->last = ps.last;
+	out->last = ps.last;
+	if (ps.unsure || ps.p != ps.end || ps.multiline)
+		bytes_fill(&out->last);
 	free(s);
+}
+
+bool byte_set_full(const struct byte_set *last)
+{
+	return (last->w[0] & last->w[1] & last->w[2] & last->w[3]) ==
+	       ~(uint64_t)0;
+}
+
+bool text_may_end(const struct byte_set *last, const char *text,
+		  size_t len)
+{
+	unsigned char end;
+
+	if (len == 0)
+		return true;
+	end = (unsigned char)text[len - 1];
+	/* '$' matches at the very end, and before a final newline */
+	return bytes_has(last, end) ||
+	       (end == '\n' && len >= 2 &&
+		bytes_has(last, (unsigned char)text[len - 2]));
 }
 
 /* ---- finding them ------------------------------------------------------ */

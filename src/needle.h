@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
 	NEEDLES_MAX = 32,	/* per pattern: more, and it has none */
@@ -15,15 +16,19 @@ enum {
 	NEEDLE_MAX = 24,	/* bytes at most, of whole characters */
 };
 
+/* A set of bytes, a bit each. */
+struct byte_set {
+	uint64_t w[4];
+};
+
 /* Needles are folded: ASCII letters in lower case. */
 struct needle_set {
 	size_t n;		/* 0: the pattern has no usable needles */
 	char s[NEEDLES_MAX][NEEDLE_MAX + 1];
-	/* The character every match ends the text with, when the pattern
-	 * ends in that literal and '$' (as "\)$"): a text whose last
-	 * character, before a final newline, is another cannot match.
-	 * Only ASCII characters other than letters are told; 0: none. */
-	char last;
+	/* The bytes a text may end with, before a final newline, when
+	 * every match reaches a '$' (as "\)$", "\s*(?:AP|AFP)$"): a text
+	 * that ends with another cannot match.  All bytes when unknown. */
+	struct byte_set last;
 };
 
 /* The needles of the PCRE2 pattern src[0..len) (UTF, UCP), caseless or
@@ -31,6 +36,14 @@ struct needle_set {
  * worst useless. */
 void needles_of(const char *src, size_t len, bool caseless,
 		struct needle_set *out);
+
+/* Does last (a needle_set.last) hold every byte? */
+bool byte_set_full(const struct byte_set *last);
+
+/* Can a match reaching a '$' end the text of len bytes, which last
+ * (a needle_set.last) says what it may end with?  True when unsure. */
+bool text_may_end(const struct byte_set *last, const char *text,
+		  size_t len);
 
 struct needles;
 

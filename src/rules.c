@@ -68,8 +68,9 @@ struct rule {
 	unsigned char first[32];	/* a bit per byte a match may start
 					 * the line with */
 	bool needled;		/* has needles: see struct gate */
-	char last;		/* every match ends the line with it; 0:
-				 * unknown (see needle_set.last) */
+	bool last_known;	/* last is not every byte */
+	struct byte_set last;	/* the bytes a line it matches may end
+				 * with (see needle_set.last) */
 	unsigned long tries;	/* lines it was tried on */
 	size_t tried_bytes;	/* their bytes */
 	bool jit;		/* JIT-compiled (or it tried) */
@@ -935,6 +936,7 @@ static void gate_build(struct rule_set *rs)
 		needles_of(r->source, strlen(r->source), r->caseless, &set);
 		r->needled = needles_add(rs->gate.needles, k, &set);
 		r->last = set.last;
+		r->last_known = !byte_set_full(&set.last);
 	}
 }
 
@@ -978,17 +980,11 @@ static size_t candidates(struct rule_set *rs, const struct line *l,
 }
 
 /* Can the end of line l hold a match of r?  Many rules match a credit
- * at the end of a line ("(AFP)"): most lines end otherwise, and this
- * spares PCRE2 a search of the whole line. */
+ * at the end of a line ("(AFP)", "CC BY 2.0"): most lines end otherwise,
+ * and this spares PCRE2 a search of the whole line. */
 static bool end_fits(const struct rule *r, const struct line *l)
 {
-	size_t n = l->len;
-
-	if (!r->last)
-		return true;
-	if (n > 0 && l->text[n - 1] == '\n')	/* '$' may stand before it */
-		n--;
-	return n > 0 && l->text[n - 1] == r->last;
+	return !r->last_known || text_may_end(&r->last, l->text, l->len);
 }
 
 /* Can line l start with a match of r?  Most anchored rules' matches

@@ -57,6 +57,25 @@ START_TEST(test_sequence_keeps_longest)
 }
 END_TEST
 
+/* Of the sets a sequence offers, the one fewest lines hold: one word
+ * beats a long list of longer ones, a list of words a mark. */
+START_TEST(test_sequence_keeps_rarest)
+{
+	ck_assert_str_eq(needles(".*\\bCookies?\\b.{0,100}\\b(?:Einwilligung|"
+				 "einverstanden|Datenschutz|Einstellungen|"
+				 "Browser|Website|Webseite|Drittanbieter|"
+				 "Zustimmung|Nutzung)\\b", true), "cookie");
+	ck_assert_str_eq(needles("(?:Photo|Image|Picture|Illustration)\\s*:",
+				 true), "photo|image|picture|illustration");
+	ck_assert_str_eq(needles("\\s*\\((?:Photo|Image|Credit)\\s*:?[^()]+\\)$",
+				 true), "photo|image|credit");
+	/* a needle both alternatives give is kept once */
+	ck_assert_str_eq(needles("(?:cookie\\d|\\dcookie)", false), "cookie");
+	ck_assert_str_eq(needles("(?:a cookie|b cookie|cookies)", false),
+			 "a cookie|b cookie|cookies");
+}
+END_TEST
+
 START_TEST(test_assertions)
 {
 	ck_assert_str_eq(needles("^(?=.{0,500}$)(?=.*\\b(?:cookies?|traceurs)"
@@ -134,16 +153,45 @@ START_TEST(test_unsure_means_none)
 }
 END_TEST
 
-/* The last character read off pattern ("" when none). */
+/* The bytes a text pattern matches may end with, read off it: "all"
+ * when unknown, else the printable ASCII ones in order, then "~" for
+ * the spaces \t..\r, then "+" for the bytes 0x80..0xFF (a partial
+ * range of either is listed as "?").  Static storage. */
 static const char *last(const char *pattern, bool caseless)
 {
-	static char out[2];
+	static char out[256];
 	struct needle_set set;
+	size_t n = 0;
+	unsigned c, ws = 0, high = 0;
 
 	needles_of(pattern, strlen(pattern), caseless, &set);
-	out[0] = set.last;
-	out[1] = '\0';
+	if (byte_set_full(&set.last))
+		return "all";
+	for (c = 0; c < 256; c++) {
+		bool in = set.last.w[c / 64] >> (c % 64) & 1;
+
+		if (c >= 0x20 && c < 0x7F && in)
+			out[n++] = (char)c;
+		ws += in && c >= '\t' && c <= '\r';
+		high += in && c >= 0x80;
+		if (in && (c < '\t' || (c > '\r' && c < 0x20) || c == 0x7F))
+			out[n++] = '?';
+	}
+	if (ws)
+		out[n++] = ws == 5 ? '~' : '?';
+	if (high)
+		out[n++] = high == 128 ? '+' : '?';
+	out[n] = '\0';
 	return out;
+}
+
+/* Whether a text ending so may hold a match of pattern. */
+static bool may_end(const char *pattern, const char *text)
+{
+	struct needle_set set;
+
+	needles_of(pattern, strlen(pattern), false, &set);
+	return text_may_end(&set.last, text, strlen(text));
 }
 
 START_TEST(test_last_char)
@@ -151,28 +199,86 @@ START_TEST(test_last_char)
 	ck_assert_str_eq(last("\\s*\\((?:AP|AFP)\\)$", false), ")");
 	ck_assert_str_eq(last("(?<=[.!?])\\s*\\(\\p{Lu}+\\)$", true), ")");
 	ck_assert_str_eq(last("^Lire aussi :$", true), ":");
-	/* the literal must be right before a '$' that ends the pattern */
-	ck_assert_str_eq(last("\\(AP\\)", false), "");
-	ck_assert_str_eq(last("\\(AP\\)\\s*$", false), "");
-	ck_assert_str_eq(last("\\(AP\\)?$", false), "");
-	ck_assert_str_eq(last("\\(AP\\)\\b$", false), "");
-	ck_assert_str_eq(last("\\(AP\\)$x", false), "");
-	ck_assert_str_eq(last("\\(AP\\)$?", false), "");
-	ck_assert_str_eq(last("\\(AP\\)\\z", false), "");
-	ck_assert_str_eq(last("(?:\\(AP\\)$)", false), "");
-	/* another alternative may end otherwise */
-	ck_assert_str_eq(last("\\(AP\\)$|AFP", false), "");
-	ck_assert_str_eq(last("AFP|\\(AP\\)$", false), "");
-	/* letters have other spellings (caseless, and the Kelvin sign);
-	 * characters beyond ASCII are not told */
-	ck_assert_str_eq(last("Reuters$", false), "");
-	ck_assert_str_eq(last("Reuters»$", false), "");
 	ck_assert_str_eq(last("2024$", true), "4");
+	/* a '$' that ends the pattern, or any other of the top level */
+	ck_assert_str_eq(last("\\(AP\\)$x", false), ")");
+	ck_assert_str_eq(last("\\(AP\\)\\b$", false), ")");
+	ck_assert_str_eq(last("\\(AP\\)\\z", false), ")");
+	ck_assert_str_eq(last("\\(AP\\)\\Z", false), ")");
+	ck_assert_str_eq(last("\\(AP\\)$(?=x)", false), ")");
+	/* what may come last before it: optional parts add theirs */
+	ck_assert_str_eq(last("\\(AP\\)\\s*$", false), " )~+");
+	ck_assert_str_eq(last("\\(AP\\)?$", false), ")P");
+	ck_assert_str_eq(last("(?:\\(AP\\))?$", false), "all");
+	ck_assert_str_eq(last("x(?:\\(AP\\))?$", false), ")x");
+	ck_assert_str_eq(last("\\d\\.\\d\\s*$", false), " 0123456789~+");
+	ck_assert_str_eq(last("(?:CC0|CC[ -]BY(?: \\d\\.\\d)?)$", false),
+			 "0123456789Y+");
+	ck_assert_str_eq(last("[a-c/]$", false), "/abc");
+	ck_assert_str_eq(last("[\\/|]+$", false), "/|");
+	/* a lookbehind narrows, a lookahead says nothing */
+	ck_assert_str_eq(last("(?<=[.!])\\s*$", false), " !.~+");
+	ck_assert_str_eq(last("(?<=[.!])(?<=\\.)$", false), ".");
+	ck_assert_str_eq(last("(?=[.!])\\s*$", false), "all");
+	ck_assert_str_eq(last("(?<![.!])$", false), "all");
+	/* every top-level alternative must reach a '$' */
+	ck_assert_str_eq(last("\\(AP\\)$|AFP", false), "all");
+	ck_assert_str_eq(last("AFP|\\(AP\\)$", false), "all");
+	ck_assert_str_eq(last("\\(AP\\)$|AFP$", false), ")P");
+	ck_assert_str_eq(last("(?:\\(AP\\)$)", false), "all");
+	ck_assert_str_eq(last("\\(AP\\)$?", false), "all");
+	/* letters have other spellings (caseless, and the Kelvin sign,
+	 * the long s); characters beyond ASCII end with their last byte,
+	 * or any caseless */
+	ck_assert_str_eq(last("Reuters$", false), "s");
+	ck_assert_str_eq(last("Reuters$", true), "Ss+");
+	ck_assert_str_eq(last("[a-b]$", true), "ABab+");
+	ck_assert_str_eq(last("Reuters»$", false), "?");
+	ck_assert_str_eq(last("Reuters»$", true), "all");
+	ck_assert_str_eq(last("[»]$", true), "all");
+	/* classes that are not a plain list match anything */
+	ck_assert_str_eq(last("[[:alpha:]]$", false), "all");
+	ck_assert_str_eq(last("[\\x00-\\x41]$", false), "all");
+	ck_assert_str_eq(last("\\p{Lu}$", false), "all");
+	ck_assert_str_eq(last(".$", false), "all");
+	/* but for the ASCII characters they surely leave out */
+	ck_assert(!may_end("[^.!?]{1,80}$", "It ends."));
+	ck_assert(may_end("[^.!?]{1,80}$", "It ends"));
+	ck_assert(may_end("[^.!?]{1,80}$", "It ends »"));
+	ck_assert(!may_end("[^\\s.]$", "It ends "));
+	ck_assert(!may_end("\\S$", "It ends\t"));
+	ck_assert(may_end("\\S$", "It ends\xC2\xA0"));
+	ck_assert(!may_end("[^a-c]$", "abc"));
+	ck_assert(may_end("[^a-c]$", "abd"));
+	ck_assert(!may_end("(?i)[^a-c]$", "abC"));
+	ck_assert(!may_end("(?i)[^k]$", "K"));
+	ck_assert(may_end("(?i)[^k]$", "\xE2\x84\xAA"));
+	/* and for none when unsure which they hold */
+	ck_assert(may_end("[^\\p{L}]$", "{L}"));
+	ck_assert(may_end("[^\\x41]$", "x41"));
+	ck_assert(may_end("[^[:alpha:]]$", "[:]"));
+	ck_assert(may_end("[^\\pL]$", "L"));
 	/* with "m", '$' may end a line inside the text */
-	ck_assert_str_eq(last("(?m)\\(AP\\)$", false), "");
-	ck_assert_str_eq(last("(?m:x)\\(AP\\)$", false), "");
-	ck_assert_str_eq(last("(*CRLF)\\(AP\\)$", false), "");
-	ck_assert_str_eq(last("(?x)\\( AP \\)$", false), "");
+	ck_assert_str_eq(last("(?m)\\(AP\\)$", false), "all");
+	ck_assert_str_eq(last("(?m:x)\\(AP\\)$", false), "all");
+	ck_assert_str_eq(last("(*CRLF)\\(AP\\)$", false), "all");
+	ck_assert_str_eq(last("(?x)\\( AP \\)$", false), "all");
+	ck_assert_str_eq(last("(a)\\1$", false), "all");
+}
+END_TEST
+
+START_TEST(test_may_end)
+{
+	ck_assert(may_end("\\(AP\\)$", "Text (AP)"));
+	ck_assert(!may_end("\\(AP\\)$", "Text (AP)."));
+	/* '$' matches before a final newline, and consumes none */
+	ck_assert(may_end("\\(AP\\)$", "Text (AP)\n"));
+	ck_assert(may_end("\\(AP\\)$\\s", "Text (AP)\n"));
+	ck_assert(may_end("\\s$", "Text\n"));
+	ck_assert(!may_end("\\(AP\\)$", "Text\n"));
+	/* an empty text, and a pattern without '$': not told */
+	ck_assert(may_end("\\(AP\\)$", ""));
+	ck_assert(may_end("\\(AP\\)", "Text"));
 }
 END_TEST
 
@@ -258,11 +364,13 @@ Suite *needle_suite(void)
 	tcase_add_test(tc, test_literal);
 	tcase_add_test(tc, test_alternation);
 	tcase_add_test(tc, test_sequence_keeps_longest);
+	tcase_add_test(tc, test_sequence_keeps_rarest);
 	tcase_add_test(tc, test_assertions);
 	tcase_add_test(tc, test_caseless_scope);
 	tcase_add_test(tc, test_marks);
 	tcase_add_test(tc, test_unsure_means_none);
 	tcase_add_test(tc, test_last_char);
+	tcase_add_test(tc, test_may_end);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("scan");
 	tcase_add_test(tc, test_scan);

@@ -910,7 +910,8 @@ START_TEST(test_match_limit)
 	static const char page[] =
 		"Fine line\n"
 		"Another\n"
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n"	/* 29 a, b: 30 chars */
+		/* 28 a, b, a: 30 chars, ending as a match may */
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaba\n"
 		"aaaa\n";
 	struct rule_set *rs = rule_set_new();
 	struct capture cap;

@@ -45,4 +45,23 @@ static inline bool text_holds_needle(const char *text, size_t len,
 	return found;
 }
 
+/* Whether a text may end as set->last allows: its last byte is one of
+ * the set, or, for a text that ends with a newline (before which '$'
+ * matches too), the byte before it.  An empty text may. */
+static inline bool text_ends_as(const char *text, size_t len,
+				const struct needle_set *set)
+{
+	unsigned char last, before;
+
+	if (len == 0)
+		return true;
+	last = (unsigned char)text[len - 1];
+	if (set->last.w[last / 64] & (uint64_t)1 << (last % 64))
+		return true;
+	if (last != '\n' || len < 2)
+		return false;
+	before = (unsigned char)text[len - 2];
+	return set->last.w[before / 64] & (uint64_t)1 << (before % 64);
+}
+
 #endif
