@@ -594,9 +594,8 @@ static unsigned words_under(const struct doc *d, size_t i)
 /* Whether line i, further down the article span, is a title over the
  * article proper: a title-like line, not in lower case nor a date, even
  * of one or two words (a blog post's "Hello again!"), a dateline right
- * above it, and under it a paragraph
- * longer than the span's first line and than every paragraph the span
- * keeps before it.  The span then starts at a sidebar's or a box's
+ * above it, and under it a paragraph longer than the span's first line
+ * and than every paragraph the span keeps before it.  The span then starts at a sidebar's or a box's
  * lighter text (a share button's notice, a site's motto), and the page's
  * own title, date and article come after. */
 static bool dated_title_later(const struct doc *d, size_t first,
@@ -628,8 +627,8 @@ static bool reads_as_text(const struct line *l)
 /* The most title-like line among those just above the first article
  * line (or that line itself, or one just below it: see below_first(),
  * or a dated title further down: see dated_title_later()): SIZE_MAX if
- * none.  A line's distance from the article counts the
- * first article line and the lines between that do not read as text. */
+ * none.  A line's distance from the article counts the first article
+ * line and the lines between that do not read as text. */
 static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 {
 	size_t i = first + 1, seen = 0, apart = 0, best = SIZE_MAX,
