@@ -595,9 +595,10 @@ static unsigned words_under(const struct doc *d, size_t i)
  * article proper: a title-like line, not in lower case nor a date, even
  * of one or two words (a blog post's "Hello again!"), a dateline right
  * above it, and under it a paragraph longer than the span's first line
- * and than every paragraph the span keeps before it.  The span then starts at a sidebar's or a box's
- * lighter text (a share button's notice, a site's motto), and the page's
- * own title, date and article come after. */
+ * and than every paragraph the span keeps before it.  The span then
+ * starts at a sidebar's or a box's lighter text (a share button's
+ * notice, a site's motto), and the page's own title, date and article
+ * come after. */
 static bool dated_title_later(const struct doc *d, size_t first,
 			      size_t prev, size_t i)
 {

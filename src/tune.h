@@ -152,12 +152,13 @@
 /* The article going on below an inset (a share bar, "Read more", a
  * "Loading" player): a run of PART_MIN_PARAS paragraphs or more, with
  * at most PART_GAP lines of no text between it and the span, weighing
- * TAIL_SHARE of the span and using its topic words (see
- * TOPIC_WORD_MIN) at least PART_OVERLAP times per word of its own.  On the dev corpus, of 33 runs so placed that a gold answer
- * drops (a site's "about us" box, a teaser, a prompt), 27 are one
- * paragraph and the others weigh at most 0.16 of the span, where the
- * one that passes is an article's last three paragraphs below a share
- * widget (w3m body F1 +0.005, nothing else changes). */
+ * TAIL_SHARE of the span and using its topic words (see TOPIC_WORD_MIN)
+ * at least PART_OVERLAP times per word of its own.  On the dev corpus,
+ * of 33 runs so placed that a gold answer drops (a site's "about us"
+ * box, a teaser, a prompt), 27 are one paragraph and the others weigh
+ * at most 0.16 of the span, where the one that passes is an article's
+ * last three paragraphs below a share widget (w3m body F1 +0.005,
+ * nothing else changes). */
 #define PART_GAP		30
 #define PART_MIN_PARAS		2
 #define PART_OVERLAP		0.2f
