@@ -188,6 +188,11 @@
  * and menu items are shorter or end in no full stop. */
 #define DIALOGUE_MIN_WORDS	5
 
+/* A run of this many lines or more inside the span that each end a
+ * sentence, between two paragraphs: a question and its answer, lines
+ * of dialogue, a list of short sentences (keep_sentences()). */
+#define SENTENCE_RUN		2
+
 /* A subheading inside the span (drop_loose_short()): a short line of
  * SUBHEAD_MIN_WORDS to SUBHEAD_MAX_WORDS words.  One or two words are
  * a label or a prompt ("Share", "Order now"); more than a short title
