@@ -795,12 +795,21 @@ static void revive_repeats(struct structure *s, struct doc *d, size_t from,
 	}
 }
 
+/* A label that ends in a colon: "Setting:", "Participants:", the
+ * headings of a structured abstract before their sentences. */
+static bool ends_colon(const struct line *l)
+{
+	return l->len > 0 && l->text[l->len - 1] == ':';
+}
+
 /* A line that may belong to a run of sentences (see keep_sentences()):
- * a short or NEAR line ending a sentence that no rule decided, kept or
- * dropped so far as a loose line, a menu's or a repeat. */
+ * a short or NEAR line ending a sentence or in a colon that no rule
+ * decided, kept or dropped so far as a loose line, a menu's or a
+ * repeat. */
 static bool run_sentence(const struct line *l)
 {
-	return l->verdict == VERDICT_NONE && l->f.punct_end && !l->f.code &&
+	return l->verdict == VERDICT_NONE && !l->f.code &&
+	       (l->f.punct_end || ends_colon(l)) &&
 	       (l->cls == CLS_SHORT || l->cls == CLS_NEAR) &&
 	       (l->role == ROLE_BODY || l->reason == REASON_GAP ||
 		l->reason == REASON_SHORT || l->reason == REASON_REPEAT);
@@ -811,8 +820,10 @@ static bool run_sentence(const struct line *l)
  * its answer, lines of dialogue, a list of short sentences.  Each
  * seemed loose beside the others; together they are text.  A caption
  * or a prompt stands alone or next to a label that ends no sentence.
- * Repeats among them do not count, and stay dropped: a caption a page
- * shows twice is no run. */
+ * Labels in a colon may stand between them ("Setting:", then "Two
+ * rural clinics."), but only sentences count.  Repeats among them do
+ * not count either, and stay dropped: a caption a page shows twice is
+ * no run. */
 static void keep_sentences(struct doc *d, size_t from, size_t to)
 {
 	size_t i = from, j, k, n;
@@ -829,7 +840,7 @@ static void keep_sentences(struct doc *d, size_t from, size_t to)
 				continue;
 			if (!run_sentence(l))
 				break;
-			n += l->reason != REASON_REPEAT;
+			n += l->reason != REASON_REPEAT && l->f.punct_end;
 		}
 		if (n >= SENTENCE_RUN && j < to && is_prose(&d->lines[j]))
 			for (k = i + 1; k < j; k++)

@@ -190,7 +190,10 @@
 
 /* A run of this many lines or more inside the span that each end a
  * sentence, between two paragraphs: a question and its answer, lines
- * of dialogue, a list of short sentences (keep_sentences()). */
+ * of dialogue, a list of short sentences, a structured abstract's
+ * labels ("Setting:") and sentences; labels do not count towards it
+ * (keep_sentences()).  On the dev corpus 2 lines of this many won 2
+ * snippets in each rendering and lost none, labels 1 more. */
 #define SENTENCE_RUN		2
 
 /* A subheading inside the span (drop_loose_short()): a short line of
