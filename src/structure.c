@@ -803,16 +803,18 @@ static bool ends_colon(const struct line *l)
 }
 
 /* A line that may belong to a run of sentences (see keep_sentences()):
- * a short or NEAR line ending a sentence or in a colon that no rule
- * decided, kept or dropped so far as a loose line, a menu's or a
- * repeat. */
+ * a line short of a paragraph ending a sentence or in a colon that no
+ * rule decided, kept or dropped so far as a loose line, a menu's, a
+ * repeat or boilerplate (a reference dense with names and figures,
+ * "Lee, S. (2014). Title. Retrieved 2014-04-05."). */
 static bool run_sentence(const struct line *l)
 {
 	return l->verdict == VERDICT_NONE && !l->f.code &&
 	       (l->f.punct_end || ends_colon(l)) &&
-	       (l->cls == CLS_SHORT || l->cls == CLS_NEAR) &&
+	       l->cls != CLS_GOOD &&
 	       (l->role == ROLE_BODY || l->reason == REASON_GAP ||
-		l->reason == REASON_SHORT || l->reason == REASON_REPEAT);
+		l->reason == REASON_SHORT || l->reason == REASON_REPEAT ||
+		l->reason == REASON_BOILERPLATE);
 }
 
 /* SENTENCE_RUN lines or more in a row that all end a sentence, between
