@@ -825,7 +825,8 @@ static bool run_sentence(const struct line *l)
  * Labels in a colon may stand between them ("Setting:", then "Two
  * rural clinics."), but only sentences count.  Repeats among them do
  * not count either, and stay dropped: a caption a page shows twice is
- * no run. */
+ * no run.  A longer run, of SENTENCE_RUN_ALONE, needs the paragraph
+ * above it only: a list of short sentences may end at a heading. */
 static void keep_sentences(struct doc *d, size_t from, size_t to)
 {
 	size_t i = from, j, k, n;
@@ -844,7 +845,8 @@ static void keep_sentences(struct doc *d, size_t from, size_t to)
 				break;
 			n += l->reason != REASON_REPEAT && l->f.punct_end;
 		}
-		if (n >= SENTENCE_RUN && j < to && is_prose(&d->lines[j]))
+		if (n >= SENTENCE_RUN_ALONE ||
+		    (n >= SENTENCE_RUN && j < to && is_prose(&d->lines[j])))
 			for (k = i + 1; k < j; k++)
 				if (!line_blank(&d->lines[k]) &&
 				    d->lines[k].reason != REASON_REPEAT)

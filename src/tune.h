@@ -198,6 +198,11 @@
  * 1 more, boilerplate lines 1 more and a bibliography (body F1 .txt
  * +0.0013). */
 #define SENTENCE_RUN		2
+#define SENTENCE_RUN_ALONE	3	/* a run this long needs the paragraph
+					 * above it only (a list under its
+					 * lead-in, a heading below it): on the
+					 * dev corpus 1 snippet won in each
+					 * rendering, none lost */
 
 /* A subheading inside the span (drop_loose_short()): a short line of
  * SUBHEAD_MIN_WORDS to SUBHEAD_MAX_WORDS words.  One or two words are
