@@ -795,6 +795,66 @@ static void revive_repeats(struct structure *s, struct doc *d, size_t from,
 	}
 }
 
+/* A label that ends in a colon: "Setting:", "Participants:", the
+ * headings of a structured abstract before their sentences. */
+static bool ends_colon(const struct line *l)
+{
+	return l->len > 0 && l->text[l->len - 1] == ':';
+}
+
+/* A line that may belong to a run of sentences (see keep_sentences()):
+ * a line short of a paragraph ending a sentence or in a colon that no
+ * rule decided, kept or dropped so far as a loose line, a menu's, a
+ * repeat or boilerplate (a reference dense with names and figures,
+ * "Lee, S. (2014). Title. Retrieved 2014-04-05."). */
+static bool run_sentence(const struct line *l)
+{
+	return l->verdict == VERDICT_NONE && !l->f.code &&
+	       (l->f.punct_end || ends_colon(l)) &&
+	       l->cls != CLS_GOOD &&
+	       (l->role == ROLE_BODY || l->reason == REASON_GAP ||
+		l->reason == REASON_SHORT || l->reason == REASON_REPEAT ||
+		l->reason == REASON_BOILERPLATE);
+}
+
+/* SENTENCE_RUN lines or more in a row that all end a sentence, between
+ * two paragraphs of the span with nothing else between: a question and
+ * its answer, lines of dialogue, a list of short sentences.  Each
+ * seemed loose beside the others; together they are text.  A caption
+ * or a prompt stands alone or next to a label that ends no sentence.
+ * Labels in a colon may stand between them ("Setting:", then "Two
+ * rural clinics."), but only sentences count.  Repeats among them do
+ * not count either, and stay dropped: a caption a page shows twice is
+ * no run.  A longer run, of SENTENCE_RUN_ALONE, needs the paragraph
+ * above it only: a list of short sentences may end at a heading. */
+static void keep_sentences(struct doc *d, size_t from, size_t to)
+{
+	size_t i = from, j, k, n;
+
+	while (i < to) {
+		if (line_blank(&d->lines[i]) || !is_prose(&d->lines[i])) {
+			i++;
+			continue;
+		}
+		for (j = i + 1, n = 0; j < to; j++) {
+			const struct line *l = &d->lines[j];
+
+			if (line_blank(l))
+				continue;
+			if (!run_sentence(l))
+				break;
+			n += l->reason != REASON_REPEAT && l->f.punct_end;
+		}
+		if (n >= SENTENCE_RUN_ALONE ||
+		    (n >= SENTENCE_RUN && j < to && is_prose(&d->lines[j])))
+			for (k = i + 1; k < j; k++)
+				if (!line_blank(&d->lines[k]) &&
+				    d->lines[k].reason != REASON_REPEAT)
+					line_keep(&d->lines[k]);
+		i = j > i + 1 ? j : i + 1;
+	}
+}
+
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
 static void keep_span(struct structure *s, struct doc *d, size_t from,
@@ -858,6 +918,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 	drop_loose_sentences(s, d, from, to);
 	drop_loose_near(s, d, from, to);
 	drop_loose_short(d, from, to);
+	keep_sentences(d, from, to);
 }
 
 /* ---- lists of figures next to the article ------------------------------- */
