@@ -27,6 +27,8 @@ struct headline {
 	struct quote {		/* headline candidates' word keys */
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
+		bool quoted;	/* inside a longer line */
+		bool crumb;	/* ends a trail of links */
 	} quote[QUOTE_SLOTS];
 	uint64_t starts[16];	/* bit (hash % 1024): a candidate's first
 				 * word may have the hash */
@@ -360,9 +362,38 @@ static bool may_start(const struct headline *h, uint64_t hash)
 	return h->starts[bit / 64] >> (bit % 64) & 1;
 }
 
+/* A sign between the crumbs of a trail of links: "Home > News", "Home
+ * / News", "Home » News". */
+static bool crumb_sign(uint32_t c)
+{
+	return c == '>' || c == '|' || c == '/' || c == 0xBB ||
+	       c == 0x203A || c == 0x2192;
+}
+
+/* Whether the bytes s[0..len) before a line's last words are a trail of
+ * links up to them: a crumb sign among them, and the last sign before
+ * the words a crumb sign or a colon ("Home > News > ", "Home > Press
+ * release: "). */
+static bool crumb_trail(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t c, last = 0;
+	bool sign = false;
+
+	while (i < len) {
+		c = cp_decode(s + i, &n);
+		i += n;
+		sign |= crumb_sign(c);
+		if (c != ' ')
+			last = c;
+	}
+	return sign && (crumb_sign(last) || last == ':');
+}
+
 /* Mark which headline candidates in [lo, hi] occur inside a longer line
- * of the page ("Title | Site", "Home / News / Title"): quote[].words
- * becomes 0 for those.  Windows of the candidates' lengths are hashed
+ * of the page ("Title | Site", "Home / News / Title"): quote[].quoted
+ * is set for those, and quote[].crumb for those that end a trail of
+ * links (see crumb_trail()).  Windows of the candidates' lengths are hashed
  * from the words a candidate may start with (see set_start()), so this
  * is linear in the page's words times HEADLINE_MAX_WORDS at worst, and
  * most words start no window. */
@@ -408,8 +439,12 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 				if (!(lengths >> (k - j + 1) & 1))
 					continue;
 				q = quote_slot(h, key);
-				if (q->key && q->words == k - j + 1)
-					q->words = 0;
+				if (!q->key || q->words != k - j + 1)
+					continue;
+				q->quoted = true;
+				q->crumb |= k + 1 == n &&
+					    crumb_trail(d->lines[i].text,
+							w[j].start);
 			}
 		}
 	}
@@ -418,7 +453,21 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 static bool quoted(struct headline *h, const struct doc *d,
 		   const struct line *l)
 {
-	return l->f.words >= 2 && quote_slot(h, line_key(d, l))->words == 0;
+	const struct quote *q = quote_slot(h, line_key(d, l));
+
+	/* A line past those find_quoted() was given has no slot, and
+	 * counts as quoted, as it always has: a dated title further down
+	 * (see dated_title_later()) was fitted with that. */
+	return l->f.words >= 2 && (!q->key || q->quoted);
+}
+
+/* Whether line l is the last crumb of a trail of links elsewhere on the
+ * page ("Home > News > Title"): the page's own title, as a trail names
+ * the page it leads to last. */
+static bool crumb_end(struct headline *h, const struct doc *d,
+		      const struct line *l)
+{
+	return l->f.words >= 2 && quote_slot(h, line_key(d, l))->crumb;
 }
 
 /* Whether one of the HEADLINE_NEIGHBOURS lines below line i is a date:
@@ -526,6 +575,7 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
 	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
 	sc += quoted(h, d, l) ? HEADLINE_QUOTED : 0;
+	sc += crumb_end(h, d, l) ? HEADLINE_CRUMB_END : 0;
 	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
 	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;

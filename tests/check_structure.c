@@ -530,6 +530,18 @@ START_TEST(test_headline_over_short_deck)
 }
 END_TEST
 
+/* A title that ends a trail of links is the page's own title, though
+ * the deck under it restates more of the article. */
+START_TEST(test_headline_crumb_end)
+{
+	assert_headline(4, "A new life for the stone pier",
+		MENU "Home>News>Local>A new life for the stone pier\n\n"
+		"A new life for the stone pier\n"
+		"Council will rebuild the pier that winter storms closed\n\n"
+		P1 "\n\n" P2 "\n");
+}
+END_TEST
+
 START_TEST(test_verbatim_repeat)
 {
 	struct pipeline p;
@@ -789,6 +801,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_not_quantity);
 	tcase_add_test(tc, test_headline_not_link);
 	tcase_add_test(tc, test_headline_over_short_deck);
+	tcase_add_test(tc, test_headline_crumb_end);
 	tcase_add_test(tc, test_verbatim_repeat);
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
