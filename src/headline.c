@@ -15,7 +15,7 @@
 /* Slots of the table of candidates' keys: a power of two, over twice
  * the lines pick_headline() looks at. */
 #define QUOTE_SLOTS 256
-_Static_assert(QUOTE_SLOTS > 2 * (HEADLINE_LOOKBACK + HEADLINE_BELOW + 1),
+_Static_assert(QUOTE_SLOTS > 2 * (HEADLINE_LOOKBACK + HEADLINE_LATER + 1),
 	       "QUOTE_SLOTS too small");
 _Static_assert(HEADLINE_MAX_WORDS < 64, "candidates' lengths are bits");
 
@@ -455,10 +455,7 @@ static bool quoted(struct headline *h, const struct doc *d,
 {
 	const struct quote *q = quote_slot(h, line_key(d, l));
 
-	/* A line past those find_quoted() was given has no slot, and
-	 * counts as quoted, as it always has: a dated title further down
-	 * (see dated_title_later()) was fitted with that. */
-	return l->f.words >= 2 && (!q->key || q->quoted);
+	return l->f.words >= 2 && q->quoted;
 }
 
 /* Whether line l is the last crumb of a trail of links elsewhere on the
@@ -667,6 +664,18 @@ static bool dated_title_later(const struct doc *d, size_t first,
 	return true;
 }
 
+/* The last line a dated title further down may stand on (see
+ * pick_headline()): the HEADLINE_LATER-th non-blank line below the
+ * first article line, or the page's last line. */
+static size_t last_later(const struct doc *d, size_t first)
+{
+	size_t i = first, seen = 0;
+
+	while (i + 1 < d->nlines && seen < HEADLINE_LATER)
+		seen += !line_blank(&d->lines[++i]);
+	return i;
+}
+
 /* A line of text, not of a menu, a label or a button: one that may stand
  * between a headline and its article (a standfirst, a caption, a teaser)
  * without setting the headline further apart from it. */
@@ -689,7 +698,7 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
 		if (!line_blank(&d->lines[--lo]))
 			seen++;
-	find_quoted(h, d, lo, end - 1);
+	find_quoted(h, d, lo, last_later(d, first));
 	index_body(h, d);
 	seen = 0;
 	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
