@@ -1438,6 +1438,166 @@ static void drop_teasers(struct doc *d)
 	}
 }
 
+/* ---- a run of teasers at the article's end -------------------------- */
+
+/* Whether a date holds its year: a year of four figures ("Jan 18,
+ * 2019") or three runs of figures joined by ".", "/" or "-" ("28.01.22").
+ * A gallery's counter ("10/28 photos") and a time ("18:44") have none. */
+static bool dated_with_year(const struct line *l)
+{
+	size_t i, run = 0;
+	unsigned joined = 0;
+
+	for (i = 0; i <= l->len; i++) {
+		char c = i < l->len ? l->text[i] : ' ';
+
+		if (ascii_digit(c)) {
+			run++;
+			continue;
+		}
+		if (run == 4 &&
+		    ((l->text[i - 4] == '1' && l->text[i - 3] == '9') ||
+		     (l->text[i - 4] == '2' && l->text[i - 3] == '0')))
+			return true;
+		if (run > 0 && (c == '.' || c == '/' || c == '-') &&
+		    i + 1 < l->len && ascii_digit(l->text[i + 1])) {
+			if (++joined >= 2)
+				return true;
+		} else {
+			joined = 0;
+		}
+		run = 0;
+	}
+	return false;
+}
+
+/* A line alone with a step's number ("2", "3.", "4)"), as a how-to's
+ * steps are set. */
+static bool bare_number(const struct line *l)
+{
+	size_t i;
+
+	if (line_leading_number(l, &i) == 0 || i == 0)
+		return false;
+	return i == l->len ||
+	       (i + 1 == l->len && (l->text[i] == '.' || l->text[i] == ')'));
+}
+
+/* A line of a teaser's head that marks it as one of a series: a date
+ * that names its day and year ("12.11.2021"; not a gallery's "2/28"),
+ * or a label said RUN_LABEL_COPIES times or more on the page, a word in
+ * capitals first and no figures, that no rule dropped: a category that
+ * each teaser of a list carries.  An "Advertisement" label between an
+ * article's paragraphs is a rule's, a "[svg]" is an image's, and "Step
+ * 2" numbers a how-to's part. */
+static bool run_marker(const struct line *l)
+{
+	if (line_date_like(l) && line_dated(l) && dated_with_day(l) &&
+	    dated_with_year(l))
+		return true;
+	return l->reason != REASON_RULE && l->f.caps > 0 &&
+	       l->f.digits == 0 && l->copies >= RUN_LABEL_COPIES &&
+	       l->f.words <= RUN_LABEL_WORDS;
+}
+
+/* A kept line that may be a teaser's blurb or title: shorter than a
+ * paragraph of an article's own, not kept by a rule, not an item of a
+ * numbered list (a recipe's or a how-to's step). */
+static bool run_text(const struct doc *d, size_t i)
+{
+	const struct line *l;
+
+	if (!kept(d, i))
+		return false;
+	l = &d->lines[i];
+	return l->verdict != VERDICT_KEEP && l->f.chars < TEASER_LEN &&
+	       line_item_number(l) == 0 && !l->f.code;
+}
+
+/* The teaser whose blurb is line b: above the blurb at most one more
+ * kept line (its title), above that a head of lines out of the article,
+ * with no step's number among them.  Returns the line above the head
+ * (SIZE_MAX if none), sets *top to the title's or blurb's line and
+ * *marked to whether the head, of at most RUN_HEAD_MAX lines, has a
+ * run_marker(); or returns b if it is no such teaser. */
+static size_t run_teaser(const struct doc *d, size_t b, size_t *top,
+			 bool *marked)
+{
+	size_t j = line_beside(d, b, -1);
+	unsigned head = 0;
+
+	*top = b;
+	*marked = false;
+	if (run_text(d, j)) {
+		*top = j;
+		j = line_beside(d, j, -1);
+	}
+	for (; j != SIZE_MAX && !kept(d, j); j = line_beside(d, j, -1)) {
+		if (bare_number(&d->lines[j]))
+			return b;	/* a how-to's step */
+		head++;
+		*marked |= run_marker(&d->lines[j]);
+	}
+	if (head > RUN_HEAD_MAX)	/* a teaser's head is a few lines */
+		*marked = false;
+	return head > 0 ? j : b;
+}
+
+/* Drop the kept lines of [from, to]. */
+static void drop_kept(struct doc *d, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i <= to; i++)
+		if (kept(d, i))
+			line_drop(&d->lines[i], REASON_TEASER);
+}
+
+/* From line last up, teasers each a blurb under at most a title and a
+ * head of lines out of the article (see run_teaser()); where RUN_MIN or
+ * more in a row have a date or a category label in their head, and
+ * drop is set, they go.  Returns whether article text lies above the
+ * teasers. */
+static bool scan_teasers(struct doc *d, size_t last, bool drop)
+{
+	size_t b, up, t, top = SIZE_MAX, low = SIZE_MAX;
+	unsigned n = 0;
+	bool marked;
+
+	for (b = last;; b = up) {
+		if (!run_text(d, b) ||
+		    (up = run_teaser(d, b, &t, &marked)) == b)
+			break;
+		if (up == SIZE_MAX)
+			return false;	/* no article above */
+		if (!marked) {	/* a list of another kind: a new run */
+			if (drop && n >= RUN_MIN)
+				drop_kept(d, top, low);
+			n = 0;
+			continue;
+		}
+		if (n++ == 0)
+			low = b;
+		top = t;
+	}
+	if (drop && n >= RUN_MIN)
+		drop_kept(d, top, low);
+	return kept(d, b);
+}
+
+/* Below the article, from its last line up, lists of teasers (see
+ * scan_teasers()), with article text above them.  A recipe's steps or a
+ * how-to's sections carry no dates nor labels said again and again. */
+static void drop_teaser_run(struct doc *d)
+{
+	size_t last = d->nlines;
+
+	while (last-- > 0 && !kept(d, last))
+		;
+	if (last != SIZE_MAX && scan_teasers(d, last, false))
+		scan_teasers(d, last, true);
+}
+
 void structure_apply(struct structure *s, struct doc *d)
 {
 	size_t from, to, i, first = SIZE_MAX, last, top = 0, end = 0;
@@ -1475,8 +1635,10 @@ void structure_apply(struct structure *s, struct doc *d)
 		for (i = top; i < end; i++)
 			if (!line_blank(&d->lines[i]))
 				line_keep(&d->lines[i]);
-	if (!s->teasers)	/* on a list of teasers they are the text */
+	if (!s->teasers) {	/* on a list of teasers they are the text */
 		drop_teasers(d);
+		drop_teaser_run(d);
+	}
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
 			first = i;

@@ -129,6 +129,23 @@
 #define TEASER_LEN		400	/* a blurb is two or three sentences */
 #define TEASER_ALONE		0.7f
 
+/* A list of teasers at the end of the article span: RUN_MIN teasers or
+ * more, each a blurb (shorter than TEASER_LEN) under at most a title,
+ * headed by a date or by a label, a line of at most RUN_LABEL_WORDS
+ * words said RUN_LABEL_COPIES times or more on the page (a category
+ * that every teaser of the list repeats).  On the dev corpus this drops
+ * teasers below the article in 12 renderings of 8 pages; a gallery's
+ * slides ("2/28"), paragraphs between "Advertisement" labels and a
+ * how-to's numbered steps are the look-alikes that the date, label and
+ * step tests keep. */
+#define RUN_MIN			3
+#define RUN_HEAD_MAX		6	/* a teaser's head: a date, a label, a
+					 * share count, a photo credit, a title
+					 * too plain for text; more lines are a
+					 * section's menus and prompts */
+#define RUN_LABEL_COPIES	3
+#define RUN_LABEL_WORDS		3
+
 /* Below the article, after a break, come an author's bio, a newsletter
  * prompt, teasers.  A break is a run of at least TAIL_GAP menu-like lines
  * (short, or dropped by a rule; not a table): a caption or a share bar
