@@ -290,22 +290,30 @@ START_TEST(test_headline_ordinal_kept)
 }
 END_TEST
 
-/* The article span can start at a stray line of prose above the
- * headline (a search box's help); a title-like line just below it with
- * a dateline is the headline. */
-START_TEST(test_headline_below_stray_line)
+/* The stray line of prose at line 3, where the article span starts,
+ * stays in the article, and HEADLINE, on line 4 below it, is the
+ * headline. */
+static void assert_headline_below_stray(const char *page)
 {
 	struct pipeline p;
 	struct doc *d;
 
 	pipeline_init(&p);
-	d = run(&p, MENU "\nPress Enter to search, or Escape to close the "
-		"search box and go back.\n" HEADLINE "\nBy Anna Smith, "
-		"12 May 2024\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	d = run(&p, page);
 	ck_assert_int_eq(d->lines[3].role, ROLE_BODY);
 	ck_assert_str_eq(d->lines[4].text, HEADLINE);
 	ck_assert_int_eq(d->lines[4].role, ROLE_HEADLINE);
 	pipeline_free(&p);
+}
+
+/* The article span can start at a stray line of prose above the
+ * headline (a search box's help); a title-like line just below it with
+ * a dateline is the headline. */
+START_TEST(test_headline_below_stray_line)
+{
+	assert_headline_below_stray(MENU "\nPress Enter to search, or Escape "
+		"to close the search box and go back.\n" HEADLINE "\nBy Anna "
+		"Smith, 12 May 2024\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
 }
 END_TEST
 
@@ -314,17 +322,10 @@ END_TEST
  * between it and the first paragraph. */
 START_TEST(test_headline_below_stray_undated)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nInformation based on facts and verified at first "
-		"hand by our reporter, or reported by sources we trust.\n"
-		HEADLINE "\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
-	ck_assert_int_eq(d->lines[3].role, ROLE_BODY);
-	ck_assert_str_eq(d->lines[4].text, HEADLINE);
-	ck_assert_int_eq(d->lines[4].role, ROLE_HEADLINE);
-	pipeline_free(&p);
+	assert_headline_below_stray(MENU "\nInformation based on facts and "
+		"verified at first hand by our reporter, or reported by "
+		"sources we trust.\n" HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		P3 "\n");
 }
 END_TEST
 
