@@ -15,7 +15,7 @@
 /* Slots of the table of candidates' keys: a power of two, over twice
  * the lines pick_headline() looks at. */
 #define QUOTE_SLOTS 256
-_Static_assert(QUOTE_SLOTS > 2 * (HEADLINE_LOOKBACK + HEADLINE_LATER + 1),
+_Static_assert(QUOTE_SLOTS > 2 * (HEADLINE_LOOKBACK + HEADLINE_BELOW + 1),
 	       "QUOTE_SLOTS too small");
 _Static_assert(HEADLINE_MAX_WORDS < 64, "candidates' lengths are bits");
 
@@ -453,9 +453,10 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 static bool quoted(struct headline *h, const struct doc *d,
 		   const struct line *l)
 {
-	const struct quote *q = quote_slot(h, line_key(d, l));
-
-	return l->f.words >= 2 && q->quoted;
+	/* A dated title further down (see dated_title_later()) has no
+	 * slot: it is not looked for, as that would take a search of the
+	 * page for every line it may stand on. */
+	return l->f.words >= 2 && quote_slot(h, line_key(d, l))->quoted;
 }
 
 /* Whether line l is the last crumb of a trail of links elsewhere on the
@@ -664,18 +665,6 @@ static bool dated_title_later(const struct doc *d, size_t first,
 	return true;
 }
 
-/* The last line a dated title further down may stand on (see
- * pick_headline()): the HEADLINE_LATER-th non-blank line below the
- * first article line, or the page's last line. */
-static size_t last_later(const struct doc *d, size_t first)
-{
-	size_t i = first, seen = 0;
-
-	while (i + 1 < d->nlines && seen < HEADLINE_LATER)
-		seen += !line_blank(&d->lines[++i]);
-	return i;
-}
-
 /* A line of text, not of a menu, a label or a button: one that may stand
  * between a headline and its article (a standfirst, a caption, a teaser)
  * without setting the headline further apart from it. */
@@ -698,7 +687,7 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
 		if (!line_blank(&d->lines[--lo]))
 			seen++;
-	find_quoted(h, d, lo, last_later(d, first));
+	find_quoted(h, d, lo, end - 1);
 	index_body(h, d);
 	seen = 0;
 	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
