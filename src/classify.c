@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "stopwords.h"
 #include "text.h"
 #include "tune.h"
@@ -214,17 +215,14 @@ static void measure_sign(uint32_t c, uint32_t prev, struct features *f)
 static size_t ascii_lower_len(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t ones = 0x0101010101010101ull, highs = ones << 7;
-
+#ifdef BYTES_FIRST
 	for (; n - i >= 8; i += 8) {
-		uint64_t x, other;
+		uint64_t x = bytes_load(s + i),
+			 other = ~((x + BYTES_ONES * 0x1F) &
+				   ~(x + BYTES_ONES * 0x05)) & BYTES_HIGHS;
 
-		memcpy(&x, s + i, 8);
-		other = ~((x + ones * 0x1F) & ~(x + ones * 0x05)) & highs;
 		if (other)
-			return i + (size_t)__builtin_ctzll(other) / 8;
+			return i + bytes_first(other);
 	}
 #endif
 	while (i < n && (unsigned)(s[i] - 'a') < 26u)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "entities.h"
 #include "text.h"
 #include "util.h"
@@ -77,20 +78,14 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
  * Each caller passes a constant plain, which the compiler folds. */
 static size_t ascii_run(const unsigned char *s, size_t n, bool plain)
 {
-	const uint64_t ones = 0x0101010101010101ull;
-	const uint64_t highs = 0x8080808080808080ull;
 	size_t i = 0;
 
 	for (; n - i >= 8; i += 8) {
-		uint64_t x, cr, stop;
+		uint64_t x = bytes_load(s + i), stop = x & BYTES_HIGHS;
 
-		memcpy(&x, s + i, 8);
-		stop = x;
-		if (plain) {
-			cr = x ^ (ones * '\r');
-			stop |= ((x - ones) & ~x) | ((cr - ones) & ~cr);
-		}
-		if (stop & highs)
+		if (plain)
+			stop |= bytes_equal(x, '\0') | bytes_equal(x, '\r');
+		if (stop)
 			break;
 	}
 	while (i < n && s[i] < 0x80 &&

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "stopwords.h"
 
 /* 1 for the bytes written escaped in a JSON string: the controls and
@@ -51,21 +52,14 @@ static void escape_byte(struct buf *b, unsigned char c)
 static size_t plain_run(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t ones = 0x0101010101010101ull, highs = ones << 7;
-
+#ifdef BYTES_FIRST
 	for (; n - i >= 8; i += 8) {
-		uint64_t x, q, bs, del, hit;
+		uint64_t x = bytes_load(s + i),
+			 hit = bytes_below(x, 0x20) | bytes_equal(x, '"') |
+			       bytes_equal(x, '\\') | bytes_equal(x, 0x7F);
 
-		memcpy(&x, s + i, 8);
-		q = x ^ (ones * '"');
-		bs = x ^ (ones * '\\');
-		del = x ^ (ones * 0x7F);
-		hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
-		      ((bs - ones) & ~bs) | ((del - ones) & ~del);
-		if (hit & highs)
-			return i + (size_t)__builtin_ctzll(hit & highs) / 8;
+		if (hit)
+			return i + bytes_first(hit);
 	}
 #endif
 	while (i < n && !json_special[s[i]])
