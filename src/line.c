@@ -33,6 +33,13 @@ bool line_date_like(const struct line *l)
 	return l->f.digits >= DATE_MIN_DIGITS && l->f.words <= DATE_MAX_WORDS;
 }
 
+/* Whether the run of figures s[end - run..end) is a year: 19xx, 20xx. */
+static bool year(const char *s, size_t end, size_t run)
+{
+	return run == 4 && ((s[end - 4] == '1' && s[end - 3] == '9') ||
+			    (s[end - 4] == '2' && s[end - 3] == '0'));
+}
+
 bool line_dated(const struct line *l)
 {
 	size_t i, run = 0;
@@ -43,15 +50,39 @@ bool line_dated(const struct line *l)
 
 		if (ascii_digit(c)) {
 			run++;
-			if (run == 4 && !next_digit &&
-			    ((l->text[i - 3] == '1' && l->text[i - 2] == '9') ||
-			     (l->text[i - 3] == '2' && l->text[i - 2] == '0')))
+			if (!next_digit && year(l->text, i + 1, run))
 				return true;
 			continue;
 		}
 		if (run > 0 && next_digit &&
 		    (c == '.' || c == '/' || c == ':' || c == '-'))
 			return true;
+		run = 0;
+	}
+	return false;
+}
+
+bool line_dated_with_year(const struct line *l)
+{
+	size_t i, run = 0;
+	unsigned joined = 0;
+
+	for (i = 0; i <= l->len; i++) {
+		char c = i < l->len ? l->text[i] : ' ';
+
+		if (ascii_digit(c)) {
+			run++;
+			continue;
+		}
+		if (year(l->text, i, run))
+			return true;
+		if (run > 0 && (c == '.' || c == '/' || c == '-') &&
+		    i + 1 < l->len && ascii_digit(l->text[i + 1])) {
+			if (++joined >= 2)
+				return true;
+		} else {
+			joined = 0;
+		}
 		run = 0;
 	}
 	return false;

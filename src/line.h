@@ -36,6 +36,11 @@ bool line_date_like(const struct line *l);
  * A quantity has none: "4512 kcal", "53,82 g". */
 bool line_dated(const struct line *l);
 
+/* Whether a date holds its year: a year of four figures ("Jan 18,
+ * 2019") or three runs of figures joined by ".", "/" or "-" ("28.01.22").
+ * A gallery's counter ("10/28 photos") and a time ("18:44") have none. */
+bool line_dated_with_year(const struct line *l);
+
 /* The figures that start l, up to three, as a number; *len gets how
  * many there are. */
 unsigned line_leading_number(const struct line *l, size_t *len);

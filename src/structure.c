@@ -1440,37 +1440,6 @@ static void drop_teasers(struct doc *d)
 
 /* ---- a run of teasers at the article's end -------------------------- */
 
-/* Whether a date holds its year: a year of four figures ("Jan 18,
- * 2019") or three runs of figures joined by ".", "/" or "-" ("28.01.22").
- * A gallery's counter ("10/28 photos") and a time ("18:44") have none. */
-static bool dated_with_year(const struct line *l)
-{
-	size_t i, run = 0;
-	unsigned joined = 0;
-
-	for (i = 0; i <= l->len; i++) {
-		char c = i < l->len ? l->text[i] : ' ';
-
-		if (ascii_digit(c)) {
-			run++;
-			continue;
-		}
-		if (run == 4 &&
-		    ((l->text[i - 4] == '1' && l->text[i - 3] == '9') ||
-		     (l->text[i - 4] == '2' && l->text[i - 3] == '0')))
-			return true;
-		if (run > 0 && (c == '.' || c == '/' || c == '-') &&
-		    i + 1 < l->len && ascii_digit(l->text[i + 1])) {
-			if (++joined >= 2)
-				return true;
-		} else {
-			joined = 0;
-		}
-		run = 0;
-	}
-	return false;
-}
-
 /* A line alone with a step's number ("2", "3.", "4)"), as a how-to's
  * steps are set. */
 static bool bare_number(const struct line *l)
@@ -1493,7 +1462,7 @@ static bool bare_number(const struct line *l)
 static bool run_marker(const struct line *l)
 {
 	if (line_date_like(l) && line_dated(l) && dated_with_day(l) &&
-	    dated_with_year(l))
+	    line_dated_with_year(l))
 		return true;
 	return l->reason != REASON_RULE && l->f.caps > 0 &&
 	       l->f.digits == 0 && l->copies >= RUN_LABEL_COPIES &&
