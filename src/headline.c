@@ -1001,8 +1001,15 @@ void headline_apply(struct headline *h, struct doc *d)
 		}
 	if (lede == SIZE_MAX)
 		return;
-	d->lines[lede].role = ROLE_LEDE;
-	d->lines[lede].reason = REASON_LEDE;
+	/* A paragraph the page's source wrapped is the lede whole. */
+	for (i = lede; i < d->nlines; i++) {
+		struct line *l = &d->lines[i];
+
+		if (i > lede && !(l->role == ROLE_BODY && l->f.cont))
+			break;
+		l->role = ROLE_LEDE;
+		l->reason = REASON_LEDE;
+	}
 	/* Short lines between headline and lede with figures in them are
 	 * bylines and dates. */
 	for (i = head == SIZE_MAX ? 0 : head + 1; i < lede; i++) {

@@ -161,6 +161,18 @@ START_TEST(test_headline_and_lede)
 }
 END_TEST
 
+/* A first paragraph that the page's source wrapped is the lede whole,
+ * all its lines, not just the first. */
+START_TEST(test_lede_wrapped)
+{
+	assert_roles(MENU "\n" HEADLINE "\n\nThe council of the small "
+		     "harbour town voted on Tuesday to rebuild\nthe old stone "
+		     "pier, which was damaged in the winter storms and has "
+		     "been closed since January.\n\n" P2 "\n\n" P3 "\n",
+		     "xx-H-LL-B-B");
+}
+END_TEST
+
 /* A byline between headline and lede does not hide the headline. */
 START_TEST(test_headline_over_byline)
 {
@@ -398,7 +410,7 @@ START_TEST(test_headline_not_two_sentences)
 		     "which was damaged in the winter storms and has been "
 		     "closed to the public since January.\n\n" P2 "\n\n" P3
 		     "\n",
-		     "xx-H-LB-B-B");
+		     "xx-H-LL-B-B");
 }
 END_TEST
 
@@ -777,6 +789,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_latin_extended_case);
 	tcase_add_test(tc, test_stoplist_lookup);
 	tcase_add_test(tc, test_headline_and_lede);
+	tcase_add_test(tc, test_lede_wrapped);
 	tcase_add_test(tc, test_headline_over_byline);
 	tcase_add_test(tc, test_headline_nearest);
 	tcase_add_test(tc, test_headline_over_standfirst);
