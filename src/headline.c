@@ -579,6 +579,7 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
 	sc += ends_like_text(l) || two_sentences(l) ? HEADLINE_PERIOD : 0;
 	sc += image_name(l) ? HEADLINE_IMAGE : 0;
+	sc += l->cut_end ? HEADLINE_CUT_END : 0;
 	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
 	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
 	sc += HEADLINE_STOPS * (float)f->stops / words;

@@ -426,6 +426,25 @@ START_TEST(test_headline_not_image_name)
 }
 END_TEST
 
+/* A caption that a rule took a photo's credit off is no headline, however
+ * much of the article it names. */
+START_TEST(test_headline_not_credited_caption)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	ck_assert_int_eq(rule_set_load_string(p.rules, "t.rules",
+		"strip credit /\\s*Photo: [^.]{1,40}$/\n"), 0);
+	d = run(&p, MENU "\nTown votes on its pier\n\nStorms damaged the old "
+		"pier in January Photo: Ann Lee\n\n" P1 "\n\n" P2 "\n\n" P3
+		"\n");
+	ck_assert(d->lines[5].cut_end);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A dateline run into the title is not part of the headline. */
 START_TEST(test_headline_without_date)
 {
@@ -796,6 +815,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_headline_not_image_name);
+	tcase_add_test(tc, test_headline_not_credited_caption);
 	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_headline_without_glued_kicker);
 	tcase_add_test(tc, test_headline_date_after_byline);
