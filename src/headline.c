@@ -7,6 +7,7 @@
 
 #include "hash.h"
 #include "line.h"
+#include "stopwords.h"
 #include "tally.h"
 #include "text.h"
 #include "tune.h"
@@ -924,6 +925,34 @@ static size_t glued_kicker(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* The bytes of a kicker run into the title at a colon with a space
+ * before it, as a rendering that joins a page's spans shows it
+ * ("Harbour vote : Town rebuilds its pier", "Press release :Town
+ * rebuilds its pier"): up to the title's first word, when
+ * HEADLINE_COLON_TITLE words at least follow; 0 if none.  A colon
+ * written in the text has no space before it, but in French, which
+ * sets one before every colon ("Port : la ville vote"): not on a page
+ * in French, nor on one whose language is unknown. */
+static size_t spaced_colon_kicker(const struct doc *d, const struct line *l)
+{
+	const struct word *w = line_words(d, l);
+	size_t k;
+
+	if (d->lang < 0 || strcmp(stoplist_lang_name(d->lang), "fr") == 0)
+		return 0;
+	for (k = 1; k + HEADLINE_COLON_TITLE <= l->f.words; k++) {
+		size_t end = w[k - 1].start + w[k - 1].len,
+		       len = w[k].start - end,
+		       sp = space_len(l->text + end, len);
+
+		if (sp > 0 && sp < len && l->text[end + sp] == ':' &&
+		    space_len(l->text + end + sp + 1, len - sp - 1) ==
+			    len - sp - 1)
+			return w[k].start;
+	}
+	return 0;
+}
+
 /* A headline is a title, not an item of the list it was picked from nor
  * a dateline nor its kicker: drop a list marker, a date or a kicker
  * before it. */
@@ -936,6 +965,8 @@ static void strip_prefix(struct doc *d, size_t i)
 		n = date_prefix(l);
 	if (n == 0)
 		n = glued_kicker(d, i);
+	if (n == 0)
+		n = spaced_colon_kicker(d, l);
 	if (n == 0)
 		return;
 	l->text += n;

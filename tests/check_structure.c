@@ -445,6 +445,39 @@ START_TEST(test_headline_not_credited_caption)
 }
 END_TEST
 
+/* A kicker that a rendering ran into the title at a colon with a space
+ * before it is not part of the headline; in French that space is
+ * written before every colon. */
+START_TEST(test_headline_without_spaced_colon_kicker)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nPier vote : " HEADLINE "\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	d = run(&p, MENU "\nPier vote :" HEADLINE "\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	d = run(&p, MENU "\nPier vote: " HEADLINE "\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
+	ck_assert_str_eq(d->lines[3].text, "Pier vote: " HEADLINE);
+	d = run(&p, MENU "\nLe port : la ville vote pour son vieux quai\n\n"
+		"La ville a voté mardi pour la reconstruction du vieux quai de "
+		"pierre, qui a été endommagé par les tempêtes de l'hiver et "
+		"qui est fermé au public depuis le mois de janvier.\n\n"
+		"Les travaux doivent durer deux ans et seront payés par la "
+		"ville et par une aide de la région, a dit le maire après le "
+		"vote.\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[3].text,
+			 "Le port : la ville vote pour son vieux quai");
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A dateline run into the title is not part of the headline. */
 START_TEST(test_headline_without_date)
 {
@@ -816,6 +849,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_headline_not_image_name);
 	tcase_add_test(tc, test_headline_not_credited_caption);
+	tcase_add_test(tc, test_headline_without_spaced_colon_kicker);
 	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_headline_without_glued_kicker);
 	tcase_add_test(tc, test_headline_date_after_byline);
