@@ -599,6 +599,8 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 			 !one_title(body_overlap(h, d, &d->lines[prev]), own);
 	}
 	sc += kicker ? HEADLINE_KICKER : 0;
+	if (distance > HEADLINE_DISTANCE_MAX)
+		distance = HEADLINE_DISTANCE_MAX;
 	return sc - HEADLINE_DISTANCE * (float)distance;
 }
 

@@ -270,6 +270,24 @@ START_TEST(test_headline_over_long_menu)
 }
 END_TEST
 
+/* Past HEADLINE_DISTANCE_MAX lines of menu between them, more menu
+ * does not set the headline further from the article: a label right
+ * above the article does not win for being nearer. */
+START_TEST(test_headline_over_longer_menu)
+{
+	char page[4096];
+	int n, k;
+
+	n = snprintf(page, sizeof(page), MENU "\n" HEADLINE "\n\n");
+	for (k = 0; k < 50; k++)	/* "Topic Aa", "Topic Ba", ... */
+		n += snprintf(page + n, sizeof(page) - (size_t)n,
+			      "Topic %c%c\n", 'A' + k % 26, 'a' + k / 26);
+	snprintf(page + n, sizeof(page) - (size_t)n, "\nHarbour pier\n\n"
+		 P1 "\n\n" P2 "\n\n" P3 "\n");
+	assert_headline(3, HEADLINE, page);
+}
+END_TEST
+
 /* A text rendering numbers a breadcrumb's items; the last crumb is the
  * title, and the headline is its text without the number. */
 START_TEST(test_headline_from_numbered_list)
@@ -837,6 +855,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_over_gallery);
 	tcase_add_test(tc, test_headline_over_second_title);
 	tcase_add_test(tc, test_headline_over_long_menu);
+	tcase_add_test(tc, test_headline_over_longer_menu);
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
