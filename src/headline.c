@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "hash.h"
 #include "line.h"
@@ -256,6 +257,33 @@ static bool quantity(const struct doc *d, const struct line *l)
 static bool link_sign(uint32_t c)
 {
 	return c == '|' || c == '>' || c == 0x203A;
+}
+
+/* Whether line l says in brackets where a person stands in a photo,
+ * "Ann Lee (l.) and Tom Cole", "(links)", "(ao centro)": a caption's
+ * mark, which no title has. */
+static bool position_mark(const struct line *l)
+{
+	static const char *const marks[] = {
+		"l.", "r.", "li.", "re.", "m.", "v.l.", "v. l.", "v.r.",
+		"v. r.", "links", "rechts", "mitte", "left", "right",
+		"centre", "center", "from left", "ao centro", "à esquerda",
+		"à direita", "izq.", "der.", "izquierda", "derecha",
+		"au centre", "à gauche", "à droite",
+	};
+	const char *p = l->text, *end = l->text + l->len, *close;
+	size_t k, n;
+
+	while ((p = memchr(p, '(', (size_t)(end - p))) != NULL &&
+	       (close = memchr(p, ')', (size_t)(end - p))) != NULL) {
+		n = (size_t)(close - p - 1);
+		for (k = 0; k < ARRAY_LEN(marks); k++)
+			if (strlen(marks[k]) == n &&
+			    strncasecmp(p + 1, marks[k], n) == 0)
+				return true;
+		p = close;
+	}
+	return false;
 }
 
 /* Whether a link sign stands apart at the start or the end of line l,
@@ -581,6 +609,7 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += ends_like_text(l) || two_sentences(l) ? HEADLINE_PERIOD : 0;
 	sc += image_name(l) ? HEADLINE_IMAGE : 0;
 	sc += l->cut_end ? HEADLINE_CUT_END : 0;
+	sc += position_mark(l) ? HEADLINE_POSITION : 0;
 	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
 	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
 	sc += HEADLINE_STOPS * (float)f->stops / words;

@@ -496,6 +496,21 @@ START_TEST(test_headline_without_spaced_colon_kicker)
 }
 END_TEST
 
+/* A photo's caption, which says where a person stands in it, is no
+ * headline. */
+START_TEST(test_headline_not_caption_with_position)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nPier vote\n\nMayor Ann Lee (l.) and Tom Cole at "
+		"the old stone pier\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A dateline run into the title is not part of the headline. */
 START_TEST(test_headline_without_date)
 {
@@ -868,6 +883,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_headline_not_image_name);
 	tcase_add_test(tc, test_headline_not_credited_caption);
+	tcase_add_test(tc, test_headline_not_caption_with_position);
 	tcase_add_test(tc, test_headline_without_spaced_colon_kicker);
 	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_headline_without_glued_kicker);
