@@ -286,6 +286,28 @@ static bool position_mark(const struct line *l)
 	return false;
 }
 
+/* Whether line l names an account the way social networks do,
+ * "@name" after a space or at the start ("By Ann Lee, @annlee", "Follow
+ * @harbourtown"): a byline or a link to the account, not a title.  An
+ * address has a word before its "@" ("ann@example.org"), a title's "@"
+ * a space after it ("Sales @ Harbour"). */
+static bool handle(const struct line *l)
+{
+	size_t i, n;
+	uint32_t c;
+
+	for (i = 0; i + 1 < l->len; i++) {
+		if (l->text[i] != '@' ||
+		    (i > 0 && (word_byte(l->text[i - 1]) ||
+			       l->text[i - 1] == '@')))
+			continue;
+		c = cp_decode(l->text + i + 1, &n);
+		if (cp_is_word(c) && !(c >= '0' && c <= '9'))
+			return true;
+	}
+	return false;
+}
+
 /* Whether a link sign stands apart at the start or the end of line l,
  * a space between it and the words: a link or a crumb of a menu ("A la
  * Carte >", "> Print", "Local News |"), not a title, whose signs join
@@ -610,6 +632,7 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += image_name(l) ? HEADLINE_IMAGE : 0;
 	sc += l->cut_end ? HEADLINE_CUT_END : 0;
 	sc += position_mark(l) ? HEADLINE_POSITION : 0;
+	sc += handle(l) ? HEADLINE_HANDLE : 0;
 	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
 	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
 	sc += HEADLINE_STOPS * (float)f->stops / words;

@@ -304,6 +304,11 @@
 					 * corpus that won 2 headlines of w3m
 					 * and lost none, the same from -1.5
 					 * to -5 */
+#define HEADLINE_HANDLE		(-2.0f) /* it names an account, "@annlee": a
+					 * byline or a link to follow; on the
+					 * dev corpus that won 1 headline of
+					 * w3m and lost none, the same from -2
+					 * to -6 */
 #define HEADLINE_FIGURES	(-1.7f)	/* a fifth figures: a date */
 #define HEADLINE_SEPS		(-1.15f) /* "Home | News": breadcrumbs */
 #define HEADLINE_STOPS		1.5f	/* times the stopword share */

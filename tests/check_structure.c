@@ -511,6 +511,24 @@ START_TEST(test_headline_not_caption_with_position)
 }
 END_TEST
 
+/* A line that names an account, "@name", is a byline or a link to
+ * follow, not the headline; an address's "@" is no such name. */
+START_TEST(test_headline_not_handle)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nPier vote\n\nHarbour town news from "
+		"@harbourtown\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	d = run(&p, MENU "\nPier vote\n\nHarbour town news from "
+		"news@harbourtown\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A dateline run into the title is not part of the headline. */
 START_TEST(test_headline_without_date)
 {
@@ -884,6 +902,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_not_image_name);
 	tcase_add_test(tc, test_headline_not_credited_caption);
 	tcase_add_test(tc, test_headline_not_caption_with_position);
+	tcase_add_test(tc, test_headline_not_handle);
 	tcase_add_test(tc, test_headline_without_spaced_colon_kicker);
 	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_headline_without_glued_kicker);
