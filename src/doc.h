@@ -103,6 +103,9 @@ struct line {
 	unsigned copies;	/* lines of the page with the same text */
 	bool more;		/* a "more" rule dropped it: a link to the
 				 * rest of a text, under its teaser */
+	bool cut_end;		/* a strip rule took text off its end: a
+				 * photo's credit ("... Foto: Ann Lee"),
+				 * an agency's tag ("... (dpa)") */
 	float score;		/* heuristic score, for --explain */
 	struct features f;
 	size_t word0;		/* its words: doc.words[word0], and the

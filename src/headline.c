@@ -4,9 +4,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "hash.h"
 #include "line.h"
+#include "stopwords.h"
 #include "tally.h"
 #include "text.h"
 #include "tune.h"
@@ -255,6 +257,55 @@ static bool quantity(const struct doc *d, const struct line *l)
 static bool link_sign(uint32_t c)
 {
 	return c == '|' || c == '>' || c == 0x203A;
+}
+
+/* Whether line l says in brackets where a person stands in a photo,
+ * "Ann Lee (l.) and Tom Cole", "(links)", "(ao centro)": a caption's
+ * mark, which no title has. */
+static bool position_mark(const struct line *l)
+{
+	static const char *const marks[] = {
+		"l.", "r.", "li.", "re.", "m.", "v.l.", "v. l.", "v.r.",
+		"v. r.", "links", "rechts", "mitte", "left", "right",
+		"centre", "center", "from left", "ao centro", "à esquerda",
+		"à direita", "izq.", "der.", "izquierda", "derecha",
+		"au centre", "à gauche", "à droite",
+	};
+	const char *p = l->text, *end = l->text + l->len, *close;
+	size_t k, n;
+
+	while ((p = memchr(p, '(', (size_t)(end - p))) != NULL &&
+	       (close = memchr(p, ')', (size_t)(end - p))) != NULL) {
+		n = (size_t)(close - p - 1);
+		for (k = 0; k < ARRAY_LEN(marks); k++)
+			if (strlen(marks[k]) == n &&
+			    strncasecmp(p + 1, marks[k], n) == 0)
+				return true;
+		p = close;
+	}
+	return false;
+}
+
+/* Whether line l names an account the way social networks do,
+ * "@name" after a space or at the start ("By Ann Lee, @annlee", "Follow
+ * @harbourtown"): a byline or a link to the account, not a title.  An
+ * address has a word before its "@" ("ann@example.org"), a title's "@"
+ * a space after it ("Sales @ Harbour"). */
+static bool handle(const struct line *l)
+{
+	size_t i, n;
+	uint32_t c;
+
+	for (i = 0; i + 1 < l->len; i++) {
+		if (l->text[i] != '@' ||
+		    (i > 0 && (word_byte(l->text[i - 1]) ||
+			       l->text[i - 1] == '@')))
+			continue;
+		c = cp_decode(l->text + i + 1, &n);
+		if (cp_is_word(c) && !(c >= '0' && c <= '9'))
+			return true;
+	}
+	return false;
 }
 
 /* Whether a link sign stands apart at the start or the end of line l,
@@ -579,6 +630,9 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;
 	sc += ends_like_text(l) || two_sentences(l) ? HEADLINE_PERIOD : 0;
 	sc += image_name(l) ? HEADLINE_IMAGE : 0;
+	sc += l->cut_end ? HEADLINE_CUT_END : 0;
+	sc += position_mark(l) ? HEADLINE_POSITION : 0;
+	sc += handle(l) ? HEADLINE_HANDLE : 0;
 	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
 	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
 	sc += HEADLINE_STOPS * (float)f->stops / words;
@@ -597,6 +651,8 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 			 !one_title(body_overlap(h, d, &d->lines[prev]), own);
 	}
 	sc += kicker ? HEADLINE_KICKER : 0;
+	if (distance > HEADLINE_DISTANCE_MAX)
+		distance = HEADLINE_DISTANCE_MAX;
 	return sc - HEADLINE_DISTANCE * (float)distance;
 }
 
@@ -923,6 +979,34 @@ static size_t glued_kicker(const struct doc *d, size_t i)
 	return 0;
 }
 
+/* The bytes of a kicker run into the title at a colon with a space
+ * before it, as a rendering that joins a page's spans shows it
+ * ("Harbour vote : Town rebuilds its pier", "Press release :Town
+ * rebuilds its pier"): up to the title's first word, when
+ * HEADLINE_COLON_TITLE words at least follow; 0 if none.  A colon
+ * written in the text has no space before it, but in French, which
+ * sets one before every colon ("Port : la ville vote"): not on a page
+ * in French, nor on one whose language is unknown. */
+static size_t spaced_colon_kicker(const struct doc *d, const struct line *l)
+{
+	const struct word *w = line_words(d, l);
+	size_t k;
+
+	if (d->lang < 0 || strcmp(stoplist_lang_name(d->lang), "fr") == 0)
+		return 0;
+	for (k = 1; k + HEADLINE_COLON_TITLE <= l->f.words; k++) {
+		size_t end = w[k - 1].start + w[k - 1].len,
+		       len = w[k].start - end,
+		       sp = space_len(l->text + end, len);
+
+		if (sp > 0 && sp < len && l->text[end + sp] == ':' &&
+		    space_len(l->text + end + sp + 1, len - sp - 1) ==
+			    len - sp - 1)
+			return w[k].start;
+	}
+	return 0;
+}
+
 /* A headline is a title, not an item of the list it was picked from nor
  * a dateline nor its kicker: drop a list marker, a date or a kicker
  * before it. */
@@ -935,6 +1019,8 @@ static void strip_prefix(struct doc *d, size_t i)
 		n = date_prefix(l);
 	if (n == 0)
 		n = glued_kicker(d, i);
+	if (n == 0)
+		n = spaced_colon_kicker(d, l);
 	if (n == 0)
 		return;
 	l->text += n;

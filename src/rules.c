@@ -837,7 +837,8 @@ static void warn_limit(const struct rule_set *rs, const struct doc *d,
 	     lineno + 1, r->name, r->file, r->line);
 }
 
-/* Delete every match of r from the line; false on a match-limit error. */
+/* Delete every match of r from the line, noting in cut_end one that
+ * ends it and leaves text before it; false on a match-limit error. */
 static enum match_result strip_line(struct rule_set *rs, const struct rule *r,
 				    struct line *l)
 {
@@ -861,6 +862,7 @@ static enum match_result strip_line(struct rule_set *rs, const struct rule *r,
 				start++;
 			continue;
 		}
+		l->cut_end |= ov[1] == l->len && ov[0] > 0;
 		memmove(l->text + ov[0], l->text + ov[1], l->len - ov[1] + 1);
 		l->len -= ov[1] - ov[0];
 		start = ov[0];

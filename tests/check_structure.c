@@ -282,6 +282,24 @@ START_TEST(test_headline_over_long_menu)
 }
 END_TEST
 
+/* Past HEADLINE_DISTANCE_MAX lines of menu between them, more menu
+ * does not set the headline further from the article: a label right
+ * above the article does not win for being nearer. */
+START_TEST(test_headline_over_longer_menu)
+{
+	char page[4096];
+	int n, k;
+
+	n = snprintf(page, sizeof(page), MENU "\n" HEADLINE "\n\n");
+	for (k = 0; k < 50; k++)	/* "Topic Aa", "Topic Ba", ... */
+		n += snprintf(page + n, sizeof(page) - (size_t)n,
+			      "Topic %c%c\n", 'A' + k % 26, 'a' + k / 26);
+	snprintf(page + n, sizeof(page) - (size_t)n, "\nHarbour pier\n\n"
+		 P1 "\n\n" P2 "\n\n" P3 "\n");
+	assert_headline(3, HEADLINE, page);
+}
+END_TEST
+
 /* A text rendering numbers a breadcrumb's items; the last crumb is the
  * title, and the headline is its text without the number. */
 START_TEST(test_headline_from_numbered_list)
@@ -435,6 +453,91 @@ START_TEST(test_headline_not_image_name)
 	assert_roles(MENU "\nThe pier\n\n[Old_stone_pier]\n\n" P1 "\n\n"
 		     P2 "\n\n" P3 "\n",
 		     "xx-H-x-L-B-B");
+}
+END_TEST
+
+/* A caption that a rule took a photo's credit off is no headline, however
+ * much of the article it names. */
+START_TEST(test_headline_not_credited_caption)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	ck_assert_int_eq(rule_set_load_string(p.rules, "t.rules",
+		"strip credit /\\s*Photo: [^.]{1,40}$/\n"), 0);
+	d = run(&p, MENU "\nTown votes on its pier\n\nStorms damaged the old "
+		"pier in January Photo: Ann Lee\n\n" P1 "\n\n" P2 "\n\n" P3
+		"\n");
+	ck_assert(d->lines[5].cut_end);
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A kicker that a rendering ran into the title at a colon with a space
+ * before it is not part of the headline; in French that space is
+ * written before every colon. */
+START_TEST(test_headline_without_spaced_colon_kicker)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nPier vote : " HEADLINE "\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	d = run(&p, MENU "\nPier vote :" HEADLINE "\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
+	ck_assert_str_eq(d->lines[3].text, HEADLINE);
+	d = run(&p, MENU "\nPier vote: " HEADLINE "\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
+	ck_assert_str_eq(d->lines[3].text, "Pier vote: " HEADLINE);
+	d = run(&p, MENU "\nLe port : la ville vote pour son vieux quai\n\n"
+		"La ville a voté mardi pour la reconstruction du vieux quai de "
+		"pierre, qui a été endommagé par les tempêtes de l'hiver et "
+		"qui est fermé au public depuis le mois de janvier.\n\n"
+		"Les travaux doivent durer deux ans et seront payés par la "
+		"ville et par une aide de la région, a dit le maire après le "
+		"vote.\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	ck_assert_str_eq(d->lines[3].text,
+			 "Le port : la ville vote pour son vieux quai");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A photo's caption, which says where a person stands in it, is no
+ * headline. */
+START_TEST(test_headline_not_caption_with_position)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nPier vote\n\nMayor Ann Lee (l.) and Tom Cole at "
+		"the old stone pier\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A line that names an account, "@name", is a byline or a link to
+ * follow, not the headline; an address's "@" is no such name. */
+START_TEST(test_headline_not_handle)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nPier vote\n\nHarbour town news from "
+		"@harbourtown\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	d = run(&p, MENU "\nPier vote\n\nHarbour town news from "
+		"news@harbourtown\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
+	pipeline_free(&p);
 }
 END_TEST
 
@@ -798,6 +901,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_over_gallery);
 	tcase_add_test(tc, test_headline_over_second_title);
 	tcase_add_test(tc, test_headline_over_long_menu);
+	tcase_add_test(tc, test_headline_over_longer_menu);
 	tcase_add_test(tc, test_headline_from_numbered_list);
 	tcase_add_test(tc, test_headline_ordinal_kept);
 	tcase_add_test(tc, test_headline_below_stray_line);
@@ -809,6 +913,10 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
 	tcase_add_test(tc, test_headline_not_image_name);
+	tcase_add_test(tc, test_headline_not_credited_caption);
+	tcase_add_test(tc, test_headline_not_caption_with_position);
+	tcase_add_test(tc, test_headline_not_handle);
+	tcase_add_test(tc, test_headline_without_spaced_colon_kicker);
 	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_headline_without_glued_kicker);
 	tcase_add_test(tc, test_headline_date_after_byline);
