@@ -855,12 +855,44 @@ static void keep_sentences(struct doc *d, size_t from, size_t to)
 	}
 }
 
+/* The run of short lines [i, j) of the span is a list inside the text
+ * rather than a menu: prose right above and right below it, and items
+ * of LIST_ITEM_WORDS words on average ("Pick products that serve two
+ * purposes"), where a menu's are a word or two ("News", "Sport"), none
+ * of fewer than LIST_ITEM_MIN_WORDS (a chart's "Monthly").  Lines of
+ * symbols or figures may stand between them ("COPY . /app", "[...]"),
+ * and repeats (a command's output), but no shorter ones (a teaser's
+ * "Photo" label) and none that a rule dropped. */
+static bool list_in_text(const struct doc *d, size_t i, size_t j)
+{
+	size_t k, n = 0, words = 0, above = line_beside(d, i, -1);
+
+	if (above == SIZE_MAX || !is_prose(&d->lines[above]) ||
+	    j >= d->nlines || !is_prose(&d->lines[j]))
+		return false;
+	for (k = i; k < j; k++) {
+		const struct line *l = &d->lines[k];
+
+		if (line_blank(l) || l->cls == CLS_BAD)
+			continue;
+		if (l->verdict == VERDICT_DROP ||
+		    l->f.words < LIST_ITEM_MIN_WORDS)
+			return false;
+		if (alive(l) && l->reason == REASON_CONTEXT) {
+			n++;
+			words += l->f.words;
+		}
+	}
+	return words >= LIST_ITEM_WORDS * n;
+}
+
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
 static void keep_span(struct structure *s, struct doc *d, size_t from,
 		      size_t to)
 {
 	size_t i, j;
+	bool list;
 
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
@@ -908,10 +940,16 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 			run++;
 		}
 		if (run >= MENU_RUN)
-			for (; i < j; i++)
-				if (alive(&d->lines[i]) &&
-				    d->lines[i].reason == REASON_CONTEXT)
-					line_drop(&d->lines[i], REASON_SHORT);
+			for (list = list_in_text(d, i, j); i < j; i++) {
+				struct line *l = &d->lines[i];
+
+				if (!alive(l) || l->reason != REASON_CONTEXT)
+					continue;
+				if (list)
+					line_keep(l);
+				else
+					line_drop(l, REASON_SHORT);
+			}
 		if (j == i)
 			j++;
 	}

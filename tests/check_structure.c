@@ -606,6 +606,41 @@ START_TEST(test_menu_run)
 }
 END_TEST
 
+/* A run of short lines of a few words each, right between two
+ * paragraphs, is a list inside the text: it stays. */
+START_TEST(test_list_in_text)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Check the stones of the old wall\n"
+		"Rebuild the steps down to the water\n"
+		"Paint the railings along the pier\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-BBB-B");
+	ck_assert_int_eq(d->lines[6].reason, REASON_CONTENT);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Such a run with an item of one word is a menu still: a chart's
+ * labels, a section's links. */
+START_TEST(test_list_with_one_word_item)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Cost of the repairs by year\nMonthly\n"
+		"Source: the council of the town\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-xxx-B");
+	ck_assert_int_eq(d->lines[6].reason, REASON_SHORT);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A block of code between paragraphs stays whole, though its lines
  * alone look like a menu and one of them repeats. */
 START_TEST(test_code_block)
@@ -807,6 +842,8 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
 	tcase_add_test(tc, test_menu_run);
+	tcase_add_test(tc, test_list_in_text);
+	tcase_add_test(tc, test_list_with_one_word_item);
 	tcase_add_test(tc, test_code_block);
 	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
