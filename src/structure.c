@@ -358,12 +358,21 @@ static bool has_full_paragraph(const struct doc *d)
 	return false;
 }
 
+/* A cell of a table that a text rendering sets one to a line: a few
+ * figures and signs ("15:6", "- 0,176", "88%").  Not a lone figure (a
+ * reaction's or a comment's count) nor an image's number ("[1]"). */
+static bool table_cell(const struct line *l)
+{
+	return data_like(l) && l->f.digits > 0 && l->text[0] != '[' &&
+	       l->f.chars >= CELL_MIN_CHARS && l->f.chars <= CELL_MAX_CHARS;
+}
+
 /* The lines [from, to) are a gap between blocks of text.  The longer a
  * gap of menu-like lines, the more each further line costs: a caption or
  * a share bar inside the article is crossed, the menus and footers
  * between the article and a list of teasers are not.  A gap that is
  * largely code, a chart or a table is part of the article: its lines
- * cost their plain weight. */
+ * cost their plain weight, and a table's cells no more than code. */
 static void weigh_gap(struct structure *s, const struct doc *d, size_t from,
 		      size_t to)
 {
@@ -375,8 +384,12 @@ static void weigh_gap(struct structure *s, const struct doc *d, size_t from,
 			n++;
 			data += data_like(&d->lines[i]);
 		}
-	if ((float)data >= GAP_DATA_SHARE * (float)n)
+	if ((float)data >= GAP_DATA_SHARE * (float)n) {
+		for (i = from; i < to; i++)
+			if (table_cell(&d->lines[i]) && s->w[i] < WEIGHT_CODE)
+				s->w[i] = WEIGHT_CODE;
 		return;
+	}
 	for (i = from; i < to; i++) {
 		if (line_blank(&d->lines[i]) || data_like(&d->lines[i]))
 			continue;

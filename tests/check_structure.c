@@ -641,6 +641,22 @@ START_TEST(test_list_with_one_word_item)
 }
 END_TEST
 
+/* A table set one cell to a line between two paragraphs is part of
+ * the article: the paragraph below it stays. */
+START_TEST(test_table_of_cells_crossed)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Year\n2019\n2020\n2021\nVisitors\n15:6\n7:14\n13:4\n"
+		"Repairs\n88%\n70%\n77%\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[19].role, ROLE_BODY);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A block of code between paragraphs stays whole, though its lines
  * alone look like a menu and one of them repeats. */
 START_TEST(test_code_block)
@@ -844,6 +860,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_menu_run);
 	tcase_add_test(tc, test_list_in_text);
 	tcase_add_test(tc, test_list_with_one_word_item);
+	tcase_add_test(tc, test_table_of_cells_crossed);
 	tcase_add_test(tc, test_code_block);
 	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
