@@ -899,6 +899,31 @@ static bool list_in_text(const struct doc *d, size_t i, size_t j)
 	return words >= LIST_ITEM_WORDS * n;
 }
 
+/* A row of a table of the article: a line laid out as a table's row
+ * that no rule dropped. */
+static bool article_row(const struct line *l)
+{
+	return l->verdict != VERDICT_DROP && l->role == ROLE_DROP &&
+	       l->reason == REASON_BOILERPLATE && table_row(l);
+}
+
+/* TABLE_MIN_ROWS rows of a table or more in a row inside the span
+ * [from, to), no blank line between them: a table of the article
+ * ("Diesel   32.2 Mt   32.3 Mt   0.1 %").  Its rows read as boilerplate
+ * alone, for their figures; together they stay. */
+static void keep_tables(struct doc *d, size_t from, size_t to)
+{
+	size_t i, j;
+
+	for (i = from; i < to; i = j + 1) {
+		for (j = i; j < to && article_row(&d->lines[j]); j++)
+			;
+		if (j - i >= TABLE_MIN_ROWS)
+			for (; i < j; i++)
+				line_keep(&d->lines[i]);
+	}
+}
+
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
 static void keep_span(struct structure *s, struct doc *d, size_t from,
@@ -970,6 +995,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 	drop_loose_near(s, d, from, to);
 	drop_loose_short(d, from, to);
 	keep_sentences(d, from, to);
+	keep_tables(d, from, to);
 }
 
 /* ---- lists of figures next to the article ------------------------------- */
