@@ -899,28 +899,34 @@ static bool list_in_text(const struct doc *d, size_t i, size_t j)
 	return words >= LIST_ITEM_WORDS * n;
 }
 
-/* A row of a table of the article: a line laid out as a table's row
- * that no rule dropped. */
+/* A row of a table of the article: a line laid out as a table's row,
+ * or one a fifth figures or more (a row whose cells a rendering glues
+ * together: "Diesel32,23 Mt32,28 Mt0,1 %"), that no rule dropped and
+ * that repeats no other line. */
 static bool article_row(const struct line *l)
 {
-	return l->verdict != VERDICT_DROP && l->role == ROLE_DROP &&
-	       l->reason == REASON_BOILERPLATE && table_row(l);
+	return l->verdict != VERDICT_DROP && l->reason != REASON_REPEAT &&
+	       !line_blank(l) &&
+	       (table_row(l) ||
+		(float)l->f.digits >= ROW_FIGURE_SHARE * (float)l->f.chars);
 }
 
 /* TABLE_MIN_ROWS rows of a table or more in a row inside the span
  * [from, to), no blank line between them: a table of the article
  * ("Diesel   32.2 Mt   32.3 Mt   0.1 %").  Its rows read as boilerplate
- * alone, for their figures; together they stay. */
+ * alone, for their figures; together they stay.  Not when most are a
+ * single word: the choices of a form's menu ("50%", "75%", "100%"). */
 static void keep_tables(struct doc *d, size_t from, size_t to)
 {
-	size_t i, j;
+	size_t i, j, cells;
 
 	for (i = from; i < to; i = j + 1) {
-		for (j = i; j < to && article_row(&d->lines[j]); j++)
-			;
-		if (j - i >= TABLE_MIN_ROWS)
+		for (j = i, cells = 0; j < to && article_row(&d->lines[j]); j++)
+			cells += d->lines[j].f.words > 1;
+		if (j - i >= TABLE_MIN_ROWS && 2 * cells >= j - i)
 			for (; i < j; i++)
-				line_keep(&d->lines[i]);
+				if (d->lines[i].role == ROLE_DROP)
+					line_keep(&d->lines[i]);
 	}
 }
 

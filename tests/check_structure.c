@@ -657,6 +657,36 @@ START_TEST(test_table_of_cells_crossed)
 }
 END_TEST
 
+/* Rows of a table whose cells a rendering glues together, no blank
+ * line between them, inside the article: a table, it stays. */
+START_TEST(test_glued_table_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Stone10,72 t12,40 t15,7 %\nTimber15,02 t15,12 t0,7 %\n"
+		"Steel32,23 t32,28 t0,1 %\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-BBB-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Lines of one figure each are a form's choices, not a table. */
+START_TEST(test_figures_menu_dropped)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"50%\n75%\n100%\n125%\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-xxxx-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A block of code between paragraphs stays whole, though its lines
  * alone look like a menu and one of them repeats. */
 START_TEST(test_code_block)
@@ -861,6 +891,8 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_list_in_text);
 	tcase_add_test(tc, test_list_with_one_word_item);
 	tcase_add_test(tc, test_table_of_cells_crossed);
+	tcase_add_test(tc, test_glued_table_kept);
+	tcase_add_test(tc, test_figures_menu_dropped);
 	tcase_add_test(tc, test_code_block);
 	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
