@@ -930,6 +930,69 @@ static void keep_tables(struct doc *d, size_t from, size_t to)
 	}
 }
 
+/* The bytes of the speaker's label that opens line l, colon included
+ * ("Anna Berg:" in "Anna Berg: Yes, from China."), 0 if none: at most
+ * SPEAKER_MAX_WORDS words from a capital letter (not a time, "10:30"),
+ * with text after it. */
+static size_t speaker_label(const struct line *l)
+{
+	size_t i, words = 1;
+	unsigned char c = l->len ? (unsigned char)l->text[0] : 0;
+
+	if (!(c >= 0x80 || (c >= 'A' && c <= 'Z')))
+		return 0;
+	for (i = 1; i + 2 < l->len; i++) {
+		if (l->text[i] == ':')
+			return l->text[i + 1] == ' ' ? i + 1 : 0;
+		if (l->text[i] == ' ' && ++words > SPEAKER_MAX_WORDS)
+			return 0;
+	}
+	return 0;
+}
+
+/* A turn of a transcript that a loose line's test dropped: a short
+ * sentence that opens with a speaker's label. */
+static bool dropped_turn(const struct line *l)
+{
+	return l->role == ROLE_DROP && l->reason == REASON_GAP &&
+	       l->verdict == VERDICT_NONE && l->f.punct_end &&
+	       speaker_label(l) > 0;
+}
+
+/* A transcript: a short sentence dropped as loose inside the span whose
+ * speaker's label opens SPEAKER_MIN_LINES kept lines or more ("Anna
+ * Berg: Yes, from China.") is a turn of the dialogue and stays.  The
+ * labels of the kept lines are counted once, in s->table. */
+static void keep_speakers(struct structure *s, struct doc *d, size_t from,
+			  size_t to)
+{
+	size_t i, n;
+
+	for (i = from; i < to && !dropped_turn(&d->lines[i]); i++)
+		;
+	if (i == to)	/* no such line: most pages */
+		return;
+	tally_reset(&s->table, to - from);
+	for (i = from; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (l->role == ROLE_BODY && (n = speaker_label(l)) > 0)
+			tally_slot(&s->table, hash_bytes(HASH_SEED, l->text,
+							 n))->a++;
+	}
+	for (i = from; i < to; i++) {
+		struct line *l = &d->lines[i];
+		const struct tally_entry *e;
+
+		if (!dropped_turn(l))
+			continue;
+		e = tally_get(&s->table, hash_bytes(HASH_SEED, l->text,
+						    speaker_label(l)));
+		if (e && e->a >= SPEAKER_MIN_LINES)
+			line_keep(l);
+	}
+}
+
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
 static void keep_span(struct structure *s, struct doc *d, size_t from,
@@ -1002,6 +1065,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 	drop_loose_short(d, from, to);
 	keep_sentences(d, from, to);
 	keep_tables(d, from, to);
+	keep_speakers(s, d, from, to);
 }
 
 /* ---- lists of figures next to the article ------------------------------- */

@@ -218,6 +218,13 @@
 					 * corpus: .txt 3 snippets won, w3m 1,
 					 * body F1 +0.0005 in each) */
 
+/* A transcript's turn: a speaker's label of at most SPEAKER_MAX_WORDS
+ * words that opens SPEAKER_MIN_LINES kept lines of the span or more. */
+#define SPEAKER_MAX_WORDS	3
+#define SPEAKER_MIN_LINES	3	/* dev corpus: a podcast's transcript,
+					 * 2 snippets won in .txt, 1 in w3m,
+					 * nothing else changes */
+
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 #define LIST_ITEM_WORDS		4	/* ...unless prose lies right above

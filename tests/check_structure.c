@@ -687,6 +687,26 @@ START_TEST(test_figures_menu_dropped)
 }
 END_TEST
 
+/* A transcript: a short turn of a speaker whose label opens three
+ * paragraphs stays, even with no text right above it; a speaker's of
+ * one paragraph goes. */
+START_TEST(test_speaker_turn_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\nAnna Berg: " P1 "\n\nTom Ries: " P2
+		"\n\nHome | World | Business | Sport\n\nAnna Berg: Yes.\n\n"
+		"Anna Berg: " P3 "\n\nHome | World | Business | Sport\n\n"
+		"Tom Ries: Thank you.\n\nAnna Berg: And the fishermen will "
+		"be back on the pier next summer, when the work on the steps "
+		"and the railings is done.\n");
+	ck_assert_str_eq(roles(d), "H-L-B-x-B-B-x-x-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A block of code between paragraphs stays whole, though its lines
  * alone look like a menu and one of them repeats. */
 START_TEST(test_code_block)
@@ -893,6 +913,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_table_of_cells_crossed);
 	tcase_add_test(tc, test_glued_table_kept);
 	tcase_add_test(tc, test_figures_menu_dropped);
+	tcase_add_test(tc, test_speaker_turn_kept);
 	tcase_add_test(tc, test_code_block);
 	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
