@@ -902,13 +902,14 @@ static bool list_in_text(const struct doc *d, size_t i, size_t j)
 /* A row of a table of the article: a line laid out as a table's row,
  * or one a fifth figures or more (a row whose cells a rendering glues
  * together: "Diesel32,23 Mt32,28 Mt0,1 %"), that no rule dropped and
- * that repeats no other line. */
+ * that repeats no other line.  Not a paragraph (and table_row() need
+ * not read one through). */
 static bool article_row(const struct line *l)
 {
 	return l->verdict != VERDICT_DROP && l->reason != REASON_REPEAT &&
-	       !line_blank(l) &&
-	       (table_row(l) ||
-		(float)l->f.digits >= ROW_FIGURE_SHARE * (float)l->f.chars);
+	       l->cls != CLS_GOOD && !line_blank(l) &&
+	       ((float)l->f.digits >= ROW_FIGURE_SHARE * (float)l->f.chars ||
+		table_row(l));
 }
 
 /* TABLE_MIN_ROWS rows of a table or more in a row inside the span
