@@ -994,6 +994,50 @@ static void keep_speakers(struct structure *s, struct doc *d, size_t from,
 	}
 }
 
+/* The last character of line l, 0 if it is blank. */
+static char last_char(const struct line *l)
+{
+	return l->len > 0 ? l->text[l->len - 1] : 0;
+}
+
+/* An item of an enumeration: a line that no rule dropped, no repeat,
+ * that ends in a comma or a semicolon. */
+static bool enum_item(const struct line *l)
+{
+	return l->verdict != VERDICT_DROP && l->reason != REASON_REPEAT &&
+	       (last_char(l) == ',' || last_char(l) == ';');
+}
+
+/* One sentence set out as a list: a kept line that ends in a colon,
+ * ENUM_MIN_ITEMS lines or more that end in a comma or a semicolon, and
+ * one that ends the sentence ("Indicators: / the milk yield, / the
+ * weight, / the feed intake."), nothing else between.  Its items stay,
+ * however short or plain each is: a menu's end in no comma. */
+static void keep_enumerations(struct doc *d, size_t from, size_t to)
+{
+	size_t i, j, k, n;
+
+	for (i = from; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (l->role != ROLE_BODY || last_char(l) != ':')
+			continue;
+		for (j = line_beside(d, i, 1), n = 0;
+		     j < to && enum_item(&d->lines[j]);
+		     j = line_beside(d, j, 1))
+			n++;
+		if (n < ENUM_MIN_ITEMS || j >= to ||
+		    d->lines[j].verdict == VERDICT_DROP ||
+		    d->lines[j].reason == REASON_REPEAT ||
+		    !d->lines[j].f.punct_end)
+			continue;
+		for (k = i + 1; k <= j; k++)
+			if (!line_blank(&d->lines[k]))
+				line_keep(&d->lines[k]);
+		i = j;
+	}
+}
+
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
 static void keep_span(struct structure *s, struct doc *d, size_t from,
@@ -1067,6 +1111,7 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 	keep_sentences(d, from, to);
 	keep_tables(d, from, to);
 	keep_speakers(s, d, from, to);
+	keep_enumerations(d, from, to);
 }
 
 /* ---- lists of figures next to the article ------------------------------- */

@@ -225,6 +225,11 @@
 					 * 2 snippets won in .txt, 1 in w3m,
 					 * nothing else changes */
 
+/* A sentence set out as a list under a lead-in in a colon: this many
+ * items ending in a comma or a semicolon at least, then its end. */
+#define ENUM_MIN_ITEMS		2	/* dev corpus: 1 snippet won in each
+					 * rendering, nothing else changes */
+
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
 #define LIST_ITEM_WORDS		4	/* ...unless prose lies right above

@@ -707,6 +707,22 @@ START_TEST(test_speaker_turn_kept)
 }
 END_TEST
 
+/* A sentence set out as a list under its lead-in stays whole. */
+START_TEST(test_enumeration_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe work that the "
+		"council voted for will be done in three steps over the next "
+		"two years, beginning with:\n\nthe stones of the wall,\n\n"
+		"the steps,\n\nthe railings.\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-B-B-B-B-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A block of code between paragraphs stays whole, though its lines
  * alone look like a menu and one of them repeats. */
 START_TEST(test_code_block)
@@ -914,6 +930,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_glued_table_kept);
 	tcase_add_test(tc, test_figures_menu_dropped);
 	tcase_add_test(tc, test_speaker_turn_kept);
+	tcase_add_test(tc, test_enumeration_kept);
 	tcase_add_test(tc, test_code_block);
 	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
