@@ -869,7 +869,8 @@ static void keep_sentences(struct doc *d, size_t from, size_t to)
 }
 
 /* The run of short lines [i, j) of the span is a list inside the text
- * rather than a menu: prose right above and right below it, and items
+ * rather than a menu: prose right below it, prose or a kept NEAR line
+ * (its lead-in, "Three things to check:") right above it, and items
  * of LIST_ITEM_WORDS words on average ("Pick products that serve two
  * purposes"), where a menu's are a word or two ("News", "Sport"), none
  * of fewer than LIST_ITEM_MIN_WORDS (a chart's "Monthly").  Lines of
@@ -880,7 +881,9 @@ static bool list_in_text(const struct doc *d, size_t i, size_t j)
 {
 	size_t k, n = 0, words = 0, above = line_beside(d, i, -1);
 
-	if (above == SIZE_MAX || !is_prose(&d->lines[above]) ||
+	if (above == SIZE_MAX || !(is_prose(&d->lines[above]) ||
+				   (alive(&d->lines[above]) &&
+				    d->lines[above].cls == CLS_NEAR)) ||
 	    j >= d->nlines || !is_prose(&d->lines[j]))
 		return false;
 	for (k = i; k < j; k++) {

@@ -624,6 +624,23 @@ START_TEST(test_list_in_text)
 }
 END_TEST
 
+/* ...or between a lead-in and a paragraph. */
+START_TEST(test_list_under_lead_in)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe council will "
+		"ask the people of the town about three matters:\n"
+		"Where the new steps should go\n"
+		"How wide the new pier should be\n"
+		"What the railings should look like\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-BBBB-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 /* Such a run with an item of one word is a menu still: a chart's
  * labels, a section's links. */
 START_TEST(test_list_with_one_word_item)
@@ -925,6 +942,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_pull_quote);
 	tcase_add_test(tc, test_menu_run);
 	tcase_add_test(tc, test_list_in_text);
+	tcase_add_test(tc, test_list_under_lead_in);
 	tcase_add_test(tc, test_list_with_one_word_item);
 	tcase_add_test(tc, test_table_of_cells_crossed);
 	tcase_add_test(tc, test_glued_table_kept);
