@@ -674,6 +674,23 @@ START_TEST(test_table_of_cells_crossed)
 }
 END_TEST
 
+/* ...and so is one whose cells are figures with their units. */
+START_TEST(test_table_of_long_cells_crossed)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Year\n10,72 / 12,40 Mt\n15,02 / 15,12 Mt\n32,23 / 32,28 Mt\n"
+		"Visitors\n14,31 / 19,97 Mt\n10,78 / 11,12 Mt\n14,43 / 15,51 Mt\n"
+		"Repairs\n11,11 / 11,02 Mt\n10,52 / 10,55 Mt\n11,21 / 11,30 Mt\n"
+		"\n" P3 "\n");
+	ck_assert_int_eq(d->lines[19].role, ROLE_BODY);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* Rows of a table whose cells a rendering glues together, no blank
  * line between them, inside the article: a table, it stays. */
 START_TEST(test_glued_table_kept)
@@ -945,6 +962,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_list_under_lead_in);
 	tcase_add_test(tc, test_list_with_one_word_item);
 	tcase_add_test(tc, test_table_of_cells_crossed);
+	tcase_add_test(tc, test_table_of_long_cells_crossed);
 	tcase_add_test(tc, test_glued_table_kept);
 	tcase_add_test(tc, test_figures_menu_dropped);
 	tcase_add_test(tc, test_speaker_turn_kept);
