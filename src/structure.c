@@ -358,12 +358,21 @@ static bool has_full_paragraph(const struct doc *d)
 	return false;
 }
 
+/* A cell of a table that a text rendering sets one to a line: a few
+ * figures and signs ("15:6", "- 0,176", "88%").  Not a lone figure (a
+ * reaction's or a comment's count) nor an image's number ("[1]"). */
+static bool table_cell(const struct line *l)
+{
+	return data_like(l) && l->f.digits > 0 && l->text[0] != '[' &&
+	       l->f.chars >= CELL_MIN_CHARS && l->f.chars <= CELL_MAX_CHARS;
+}
+
 /* The lines [from, to) are a gap between blocks of text.  The longer a
  * gap of menu-like lines, the more each further line costs: a caption or
  * a share bar inside the article is crossed, the menus and footers
  * between the article and a list of teasers are not.  A gap that is
  * largely code, a chart or a table is part of the article: its lines
- * cost their plain weight. */
+ * cost their plain weight, and a table's cells no more than code. */
 static void weigh_gap(struct structure *s, const struct doc *d, size_t from,
 		      size_t to)
 {
@@ -375,8 +384,12 @@ static void weigh_gap(struct structure *s, const struct doc *d, size_t from,
 			n++;
 			data += data_like(&d->lines[i]);
 		}
-	if ((float)data >= GAP_DATA_SHARE * (float)n)
+	if ((float)data >= GAP_DATA_SHARE * (float)n) {
+		for (i = from; i < to; i++)
+			if (table_cell(&d->lines[i]) && s->w[i] < WEIGHT_CODE)
+				s->w[i] = WEIGHT_CODE;
 		return;
+	}
 	for (i = from; i < to; i++) {
 		if (line_blank(&d->lines[i]) || data_like(&d->lines[i]))
 			continue;
@@ -855,12 +868,186 @@ static void keep_sentences(struct doc *d, size_t from, size_t to)
 	}
 }
 
+/* The run of short lines [i, j) of the span is a list inside the text
+ * rather than a menu: prose right below it, prose or a kept NEAR line
+ * (its lead-in, "Three things to check:") right above it, and items
+ * of LIST_ITEM_WORDS words on average ("Pick products that serve two
+ * purposes"), where a menu's are a word or two ("News", "Sport"), none
+ * of fewer than LIST_ITEM_MIN_WORDS (a chart's "Monthly").  Lines of
+ * symbols or figures may stand between them ("COPY . /app", "[...]"),
+ * and repeats (a command's output), but no shorter ones (a teaser's
+ * "Photo" label) and none that a rule dropped. */
+static bool list_in_text(const struct doc *d, size_t i, size_t j)
+{
+	size_t k, n = 0, words = 0, above = line_beside(d, i, -1);
+
+	if (above == SIZE_MAX || !(is_prose(&d->lines[above]) ||
+				   (alive(&d->lines[above]) &&
+				    d->lines[above].cls == CLS_NEAR)) ||
+	    j >= d->nlines || !is_prose(&d->lines[j]))
+		return false;
+	for (k = i; k < j; k++) {
+		const struct line *l = &d->lines[k];
+
+		if (line_blank(l) || l->cls == CLS_BAD)
+			continue;
+		if (l->verdict == VERDICT_DROP ||
+		    l->f.words < LIST_ITEM_MIN_WORDS)
+			return false;
+		if (alive(l) && l->reason == REASON_CONTEXT) {
+			n++;
+			words += l->f.words;
+		}
+	}
+	return words >= LIST_ITEM_WORDS * n;
+}
+
+/* A row of a table of the article: a line laid out as a table's row,
+ * or one a fifth figures or more (a row whose cells a rendering glues
+ * together: "Diesel32,23 Mt32,28 Mt0,1 %"), that no rule dropped and
+ * that repeats no other line.  Not a paragraph (and table_row() need
+ * not read one through). */
+static bool article_row(const struct line *l)
+{
+	return l->verdict != VERDICT_DROP && l->reason != REASON_REPEAT &&
+	       l->cls != CLS_GOOD && !line_blank(l) &&
+	       ((float)l->f.digits >= ROW_FIGURE_SHARE * (float)l->f.chars ||
+		table_row(l));
+}
+
+/* TABLE_MIN_ROWS rows of a table or more in a row inside the span
+ * [from, to), no blank line between them: a table of the article
+ * ("Diesel   32.2 Mt   32.3 Mt   0.1 %").  Its rows read as boilerplate
+ * alone, for their figures; together they stay.  Not when most are a
+ * single word: the choices of a form's menu ("50%", "75%", "100%"). */
+static void keep_tables(struct doc *d, size_t from, size_t to)
+{
+	size_t i, j, cells;
+
+	for (i = from; i < to; i = j + 1) {
+		for (j = i, cells = 0; j < to && article_row(&d->lines[j]); j++)
+			cells += d->lines[j].f.words > 1;
+		if (j - i >= TABLE_MIN_ROWS && 2 * cells >= j - i)
+			for (; i < j; i++)
+				if (d->lines[i].role == ROLE_DROP)
+					line_keep(&d->lines[i]);
+	}
+}
+
+/* The bytes of the speaker's label that opens line l, colon included
+ * ("Anna Berg:" in "Anna Berg: Yes, from China."), 0 if none: at most
+ * SPEAKER_MAX_WORDS words from a capital letter (not a time, "10:30"),
+ * with text after it. */
+static size_t speaker_label(const struct line *l)
+{
+	size_t i, words = 1;
+	unsigned char c = l->len ? (unsigned char)l->text[0] : 0;
+
+	if (!(c >= 0x80 || (c >= 'A' && c <= 'Z')))
+		return 0;
+	for (i = 1; i + 2 < l->len; i++) {
+		if (l->text[i] == ':')
+			return l->text[i + 1] == ' ' ? i + 1 : 0;
+		if (l->text[i] == ' ' && ++words > SPEAKER_MAX_WORDS)
+			return 0;
+	}
+	return 0;
+}
+
+/* A turn of a transcript that a loose line's test dropped: a short
+ * sentence that opens with a speaker's label. */
+static bool dropped_turn(const struct line *l)
+{
+	return l->role == ROLE_DROP && l->reason == REASON_GAP &&
+	       l->verdict == VERDICT_NONE && l->f.punct_end &&
+	       speaker_label(l) > 0;
+}
+
+/* A transcript: a short sentence dropped as loose inside the span whose
+ * speaker's label opens SPEAKER_MIN_LINES kept lines or more ("Anna
+ * Berg: Yes, from China.") is a turn of the dialogue and stays.  The
+ * labels of the kept lines are counted once, in s->table. */
+static void keep_speakers(struct structure *s, struct doc *d, size_t from,
+			  size_t to)
+{
+	size_t i, n;
+
+	for (i = from; i < to && !dropped_turn(&d->lines[i]); i++)
+		;
+	if (i == to)	/* no such line: most pages */
+		return;
+	tally_reset(&s->table, to - from);
+	for (i = from; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (l->role == ROLE_BODY && (n = speaker_label(l)) > 0)
+			tally_slot(&s->table, hash_bytes(HASH_SEED, l->text,
+							 n))->a++;
+	}
+	for (i = from; i < to; i++) {
+		struct line *l = &d->lines[i];
+		const struct tally_entry *e;
+
+		if (!dropped_turn(l))
+			continue;
+		e = tally_get(&s->table, hash_bytes(HASH_SEED, l->text,
+						    speaker_label(l)));
+		if (e && e->a >= SPEAKER_MIN_LINES)
+			line_keep(l);
+	}
+}
+
+/* The last character of line l, 0 if it is blank. */
+static char last_char(const struct line *l)
+{
+	return l->len > 0 ? l->text[l->len - 1] : 0;
+}
+
+/* An item of an enumeration: a line that no rule dropped, no repeat,
+ * that ends in a comma or a semicolon. */
+static bool enum_item(const struct line *l)
+{
+	return l->verdict != VERDICT_DROP && l->reason != REASON_REPEAT &&
+	       (last_char(l) == ',' || last_char(l) == ';');
+}
+
+/* One sentence set out as a list: a kept line that ends in a colon,
+ * ENUM_MIN_ITEMS lines or more that end in a comma or a semicolon, and
+ * one that ends the sentence ("Indicators: / the milk yield, / the
+ * weight, / the feed intake."), nothing else between.  Its items stay,
+ * however short or plain each is: a menu's end in no comma. */
+static void keep_enumerations(struct doc *d, size_t from, size_t to)
+{
+	size_t i, j, k, n;
+
+	for (i = from; i < to; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (l->role != ROLE_BODY || last_char(l) != ':')
+			continue;
+		for (j = line_beside(d, i, 1), n = 0;
+		     j < to && enum_item(&d->lines[j]);
+		     j = line_beside(d, j, 1))
+			n++;
+		if (n < ENUM_MIN_ITEMS || j >= to ||
+		    d->lines[j].verdict == VERDICT_DROP ||
+		    d->lines[j].reason == REASON_REPEAT ||
+		    !d->lines[j].f.punct_end)
+			continue;
+		for (k = i + 1; k <= j; k++)
+			if (!line_blank(&d->lines[k]))
+				line_keep(&d->lines[k]);
+		i = j;
+	}
+}
+
 /* Inside the span: prose stays, boilerplate goes, and short lines stay
  * unless they come in a run (a menu or a list of links). */
 static void keep_span(struct structure *s, struct doc *d, size_t from,
 		      size_t to)
 {
 	size_t i, j;
+	bool list;
 
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
@@ -908,10 +1095,16 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 			run++;
 		}
 		if (run >= MENU_RUN)
-			for (; i < j; i++)
-				if (alive(&d->lines[i]) &&
-				    d->lines[i].reason == REASON_CONTEXT)
-					line_drop(&d->lines[i], REASON_SHORT);
+			for (list = list_in_text(d, i, j); i < j; i++) {
+				struct line *l = &d->lines[i];
+
+				if (!alive(l) || l->reason != REASON_CONTEXT)
+					continue;
+				if (list)
+					line_keep(l);
+				else
+					line_drop(l, REASON_SHORT);
+			}
 		if (j == i)
 			j++;
 	}
@@ -919,6 +1112,9 @@ static void keep_span(struct structure *s, struct doc *d, size_t from,
 	drop_loose_near(s, d, from, to);
 	drop_loose_short(d, from, to);
 	keep_sentences(d, from, to);
+	keep_tables(d, from, to);
+	keep_speakers(s, d, from, to);
+	keep_enumerations(d, from, to);
 }
 
 /* ---- lists of figures next to the article ------------------------------- */

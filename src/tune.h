@@ -80,6 +80,16 @@
 #define GAP_RAMP		6	/* up to this many steps */
 #define GAP_DATA_SHARE		0.3f	/* a gap with this share of lines of
 					 * code, figures or tables is no gap */
+#define CELL_MIN_CHARS		2	/* in such a gap a line of figures of
+					 * this many code points... */
+#define CELL_MAX_CHARS		20	/* ...to this many, a table's cell set
+					 * alone on its line, weighs as code
+					 * (dev corpus: .txt body F1 +0.0019,
+					 * 3 snippets won, 1 lost; w3m 1 won,
+					 * one page's body F1 -0.006; 20 over
+					 * 12 won 2 snippets and a headline
+					 * of .txt, cells with their units,
+					 * "4 minutes"; 30 no more) */
 
 #define NEAR_ALONE_CHARS	150	/* a NEAR line this long that ends a
 					 * sentence is a paragraph even with no
@@ -198,8 +208,43 @@
 #define NUMBER_RUN		3
 #define NUMBER_REACH		6
 
+/* A table inside the span: this many rows or more, each laid out as a
+ * table's row (see TABLE_CELL_GAP), no blank line between them.  On the
+ * dev corpus w3m 5 snippets won, body F1 +0.003, .txt +0.0025 (a table
+ * a text rendering lays out as w3m does); one table of checkboxes
+ * ("[f]   [f]") cost 0.02 of a page. */
+#define TABLE_MIN_ROWS		3
+#define ROW_FIGURE_SHARE	0.2f	/* ...or a fifth figures, a row whose
+					 * cells a rendering glues together
+					 * ("Diesel32,23 Mt32,28 Mt"), most of
+					 * the rows of more than one word (dev
+					 * corpus: .txt 3 snippets won, w3m 1,
+					 * body F1 +0.0005 in each) */
+
+/* A transcript's turn: a speaker's label of at most SPEAKER_MAX_WORDS
+ * words that opens SPEAKER_MIN_LINES kept lines of the span or more. */
+#define SPEAKER_MAX_WORDS	3
+#define SPEAKER_MIN_LINES	3	/* dev corpus: a podcast's transcript,
+					 * 2 snippets won in .txt, 1 in w3m,
+					 * nothing else changes */
+
+/* A sentence set out as a list under a lead-in in a colon: this many
+ * items ending in a comma or a semicolon at least, then its end. */
+#define ENUM_MIN_ITEMS		2	/* dev corpus: 1 snippet won in each
+					 * rendering, nothing else changes */
+
 /* Menus inside the span: a run of this many short lines is dropped. */
 #define MENU_RUN		3
+#define LIST_ITEM_WORDS		4	/* ...unless prose lies right above
+					 * and below it and its lines have
+					 * this many words on average... */
+#define LIST_ITEM_MIN_WORDS	2	/* ...and each at least this many: a
+					 * list inside the text, steps, shell
+					 * commands (dev corpus: 2 snippets
+					 * won in each rendering, body F1
+					 * +0.0002 .txt, +0.0003 w3m; a
+					 * section front's teasers lost 0.006
+					 * of one page's .txt) */
 
 /* A short line of this many words ending a sentence is a sentence, a
  * line of dialogue: text when prose lies on both sides of it.  Labels

@@ -721,6 +721,157 @@ START_TEST(test_menu_run)
 }
 END_TEST
 
+/* A run of short lines of a few words each, right between two
+ * paragraphs, is a list inside the text: it stays. */
+START_TEST(test_list_in_text)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Check the stones of the old wall\n"
+		"Rebuild the steps down to the water\n"
+		"Paint the railings along the pier\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-BBB-B");
+	ck_assert_int_eq(d->lines[6].reason, REASON_CONTENT);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* ...or between a lead-in and a paragraph. */
+START_TEST(test_list_under_lead_in)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe council will "
+		"ask the people of the town about three matters:\n"
+		"Where the new steps should go\n"
+		"How wide the new pier should be\n"
+		"What the railings should look like\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-BBBB-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Such a run with an item of one word is a menu still: a chart's
+ * labels, a section's links. */
+START_TEST(test_list_with_one_word_item)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Cost of the repairs by year\nMonthly\n"
+		"Source: the council of the town\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-xxx-B");
+	ck_assert_int_eq(d->lines[6].reason, REASON_SHORT);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A table set one cell to a line between two paragraphs is part of
+ * the article: the paragraph below it stays. */
+START_TEST(test_table_of_cells_crossed)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Year\n2019\n2020\n2021\nVisitors\n15:6\n7:14\n13:4\n"
+		"Repairs\n88%\n70%\n77%\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[19].role, ROLE_BODY);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* ...and so is one whose cells are figures with their units. */
+START_TEST(test_table_of_long_cells_crossed)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Year\n10,72 / 12,40 Mt\n15,02 / 15,12 Mt\n32,23 / 32,28 Mt\n"
+		"Visitors\n14,31 / 19,97 Mt\n10,78 / 11,12 Mt\n14,43 / 15,51 Mt\n"
+		"Repairs\n11,11 / 11,02 Mt\n10,52 / 10,55 Mt\n11,21 / 11,30 Mt\n"
+		"\n" P3 "\n");
+	ck_assert_int_eq(d->lines[19].role, ROLE_BODY);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Rows of a table whose cells a rendering glues together, no blank
+ * line between them, inside the article: a table, it stays. */
+START_TEST(test_glued_table_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"Stone10,72 t12,40 t15,7 %\nTimber15,02 t15,12 t0,7 %\n"
+		"Steel32,23 t32,28 t0,1 %\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-BBB-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* Lines of one figure each are a form's choices, not a table. */
+START_TEST(test_figures_menu_dropped)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		"50%\n75%\n100%\n125%\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-xxxx-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A transcript: a short turn of a speaker whose label opens three
+ * paragraphs stays, even with no text right above it; a speaker's of
+ * one paragraph goes. */
+START_TEST(test_speaker_turn_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\nAnna Berg: " P1 "\n\nTom Ries: " P2
+		"\n\nHome | World | Business | Sport\n\nAnna Berg: Yes.\n\n"
+		"Anna Berg: " P3 "\n\nHome | World | Business | Sport\n\n"
+		"Tom Ries: Thank you.\n\nAnna Berg: And the fishermen will "
+		"be back on the pier next summer, when the work on the steps "
+		"and the railings is done.\n");
+	ck_assert_str_eq(roles(d), "H-L-B-x-B-B-x-x-B");
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A sentence set out as a list under its lead-in stays whole. */
+START_TEST(test_enumeration_kept)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe work that the "
+		"council voted for will be done in three steps over the next "
+		"two years, beginning with:\n\nthe stones of the wall,\n\n"
+		"the steps,\n\nthe railings.\n\n" P3 "\n");
+	ck_assert_str_eq(roles(d), "H-L-B-B-B-B-B-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A block of code between paragraphs stays whole, though its lines
  * alone look like a menu and one of them repeats. */
 START_TEST(test_code_block)
@@ -928,6 +1079,15 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_cut_teaser);
 	tcase_add_test(tc, test_pull_quote);
 	tcase_add_test(tc, test_menu_run);
+	tcase_add_test(tc, test_list_in_text);
+	tcase_add_test(tc, test_list_under_lead_in);
+	tcase_add_test(tc, test_list_with_one_word_item);
+	tcase_add_test(tc, test_table_of_cells_crossed);
+	tcase_add_test(tc, test_table_of_long_cells_crossed);
+	tcase_add_test(tc, test_glued_table_kept);
+	tcase_add_test(tc, test_figures_menu_dropped);
+	tcase_add_test(tc, test_speaker_turn_kept);
+	tcase_add_test(tc, test_enumeration_kept);
 	tcase_add_test(tc, test_code_block);
 	tcase_add_test(tc, test_menu_with_brackets);
 	tcase_add_test(tc, test_short_line_kept);
