@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "hash.h"
 #include "needle.h"
+#include "skeleton.h"
 #include "url.h"
 #include "util.h"
 
@@ -56,13 +57,16 @@ struct rule {
 	enum action action;
 	char *source;		/* the pattern as written */
 	bool caseless;
-	pcre2_code *re;
+	pcre2_code *re;		/* NULL until it is needed: see
+				 * check_pattern() */
 	int scope;		/* index in rule_set.scopes; -1: all pages */
 	enum until until;
 	unsigned long count;	/* UNTIL_LINES */
 	pcre2_code *end;	/* UNTIL_MATCH */
 	pcre2_code *only;	/* while=: the lines a section may take */
 	unsigned long max;	/* 0: no cap on the section's length */
+	bool ready;		/* re, anchored and first[] are set: see
+				 * rule_ready() */
 	bool anchored;		/* matches only at the line start */
 	bool first_known;	/* first[] is known (see first_bytes()) */
 	unsigned char first[32];	/* a bit per byte a match may start
@@ -331,19 +335,21 @@ static const char *parse_pattern(const struct cursor *c, const char *s,
 	return p;
 }
 
+static uint32_t compile_options(bool caseless)
+{
+	/* The rule file's own bytes may be bad UTF-8: let PCRE2 say so. */
+	return PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+}
+
 static pcre2_code *compile_pattern(const struct cursor *c, const char *src,
 				   size_t len, bool caseless)
 {
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
 	PCRE2_SIZE off;
 	int err;
 	pcre2_code *re;
 
-	if (caseless)
-		opts |= PCRE2_CASELESS;
-	/* The rule file's own bytes may be bad UTF-8: let PCRE2 say so. */
-	opts &= ~(uint32_t)PCRE2_NO_UTF_CHECK;
-	re = pcre2_compile((PCRE2_SPTR)src, len, opts, &err, &off, NULL);
+	re = pcre2_compile((PCRE2_SPTR)src, len, compile_options(caseless),
+			   &err, &off, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 
@@ -352,6 +358,51 @@ static pcre2_code *compile_pattern(const struct cursor *c, const char *src,
 		return NULL;
 	}
 	return re;		/* JIT-compiled once it is used: see try_rule */
+}
+
+/* The most code PCRE2 compiles a pattern to. */
+static size_t code_max(void)
+{
+	uint32_t link = 0;
+
+	pcre2_config(PCRE2_CONFIG_LINKSIZE, &link);
+	return link >= sizeof(size_t) ? SIZE_MAX : (size_t)1 << (8 * link);
+}
+
+/* Does PCRE2 surely accept the pattern, as its skeleton tells?  A rule
+ * file holds hundreds of patterns and a page tries a few dozen: the
+ * loader checks each through its skeleton (see skeleton.h), in a
+ * quarter of the time, and compiles it when it is first tried. */
+static bool skeleton_accepts(const char *src, size_t len, bool caseless)
+{
+	struct buf sk = BUF_INIT;
+	pcre2_code *re = NULL;
+	size_t cut, size = 0;
+	PCRE2_SIZE off;
+	int err;
+
+	if (skeleton_of(src, len, &sk, &cut))
+		re = pcre2_compile((PCRE2_SPTR)sk.data, sk.len,
+				   compile_options(caseless), &err, &off,
+				   NULL);
+	if (re)
+		pcre2_pattern_info(re, PCRE2_INFO_SIZE, &size);
+	pcre2_code_free(re);
+	buf_free(&sk);
+	return re && cut <= (code_max() - size) / SKELETON_CODE_PER_BYTE;
+}
+
+/* A rule's pattern: 0 if PCRE2 accepts it, with *re its code or NULL
+ * when it is to be compiled later (see rule_code()); -1 after telling
+ * what PCRE2 said of it. */
+static int check_pattern(const struct cursor *c, const char *src,
+			 size_t len, bool caseless, pcre2_code **re)
+{
+	*re = NULL;
+	if (skeleton_accepts(src, len, caseless))
+		return 0;
+	*re = compile_pattern(c, src, len, caseless);
+	return *re ? 0 : -1;
 }
 
 static bool parse_count(const char *s, const char *end, unsigned long *out)
@@ -471,8 +522,8 @@ static int parse_rule(const struct cursor *c, const char *s)
 	end = parse_pattern(c, skip_space(end), &src, &len, &r.caseless);
 	if (!end)
 		return -1;
-	r.re = compile_pattern(c, src, len, r.caseless);
-	if (!r.re || parse_options(c, end, &r) < 0) {
+	if (check_pattern(c, src, len, r.caseless, &r.re) < 0 ||
+	    parse_options(c, end, &r) < 0) {
 		pcre2_code_free(r.re);
 		pcre2_code_free(r.end);
 		pcre2_code_free(r.only);
@@ -921,6 +972,36 @@ static void first_bytes(struct rule *r)
 	}
 }
 
+/* Make r ready to be tried: compile it if the loader only checked it,
+ * and learn how its matches start.  PCRE2 accepted its skeleton, so it
+ * accepts the pattern: a failure here can only be for want of memory. */
+static void rule_ready(struct rule *r)
+{
+	PCRE2_SIZE off;
+	int err;
+
+	if (r->ready)
+		return;
+	if (!r->re)
+		r->re = pcre2_compile((PCRE2_SPTR)r->source,
+				      strlen(r->source),
+				      compile_options(r->caseless), &err,
+				      &off, NULL);
+	if (!r->re) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		diag("%s:%u: rule '%s': %s", r->file, r->line, r->name,
+		     (char *)msg);
+		abort();
+	}
+	r->anchored = anchored(r->re);
+	first_bytes(r);
+	r->ready = true;
+}
+
+/* The gate needs the code of the rules without needles; the others
+ * wait until a line holds one of their needles. */
 static void gate_build(struct rule_set *rs)
 {
 	struct needle_set set;
@@ -931,12 +1012,12 @@ static void gate_build(struct rule_set *rs)
 	for (k = 0; k < rs->n; k++) {
 		struct rule *r = &rs->rules[k];
 
-		r->anchored = anchored(r->re);
-		first_bytes(r);
 		needles_of(r->source, strlen(r->source), r->caseless, &set);
 		r->needled = needles_add(rs->gate.needles, k, &set);
 		r->last = set.last;
 		r->last_known = !byte_set_full(&set.last);
+		if (!r->needled)
+			rule_ready(r);
 	}
 }
 
@@ -1046,7 +1127,10 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (!applies(rs, r) || !end_fits(r, l) || !first_fits(r, l))
+		if (!applies(rs, r) || !end_fits(r, l))
+			continue;
+		rule_ready(r);
+		if (!first_fits(r, l))
 			continue;
 		m = try_rule(rs, r, l);
 		if (r->action == ACT_STRIP) {
