@@ -26,7 +26,7 @@
  * it, and is never part of a name, a number or a quantifier.  Beyond
  * ASCII, only well-formed UTF-8 of two or three bytes, so that leaving
  * it out cannot make the pattern valid UTF-8. */
-static size_t plain(const char *p, const char *end)
+static inline size_t plain(const char *p, const char *end)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	size_t room = (size_t)(end - p);
