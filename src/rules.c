@@ -56,6 +56,7 @@ enum {
 
 struct rule {
 	char *name;
+	size_t name_len;
 	const char *file;	/* in rule_set.files */
 	unsigned line;
 	enum action action;
@@ -485,7 +486,7 @@ static int find_rule(const struct rule_set *rs, const char *name, size_t len)
 	size_t i;
 
 	for (i = 0; i < rs->n; i++)
-		if (strlen(rs->rules[i].name) == len &&
+		if (rs->rules[i].name_len == len &&
 		    memcmp(rs->rules[i].name, name, len) == 0)
 			return (int)i;
 	return -1;
@@ -533,7 +534,8 @@ static int parse_rule(const struct cursor *c, const char *s)
 		pcre2_code_free(r.only);
 		return -1;
 	}
-	r.name = xstrndup(name, (size_t)(word_end(name) - name));
+	r.name_len = (size_t)(word_end(name) - name);
+	r.name = xstrndup(name, r.name_len);
 	r.source = xstrndup(src, len);
 	r.file = c->file;
 	r.line = c->line;
