@@ -846,6 +846,36 @@ static void follow_tail(const struct parser *ps, struct tail *t,
 	tail_then(t, at);
 }
 
+/* Is c an ASCII character that stands for itself, which parse_atom()
+ * would read as ATOM_CHAR? */
+static bool ascii_literal(char c)
+{
+	return c > 0 && c < 0x7F && !strchr("\\[.^$()|*+?{", c);
+}
+
+/* Most of a pattern is words: read the ASCII characters from ps->p on
+ * that stand for themselves and have no quantifier after them into the
+ * run, at once.  Each would replace the byte before the match's place:
+ * the last one's does.  False when there is none. */
+static bool literal_run(struct parser *ps, struct run *run, struct tail *t)
+{
+	const char *p = ps->p;
+	struct byte_set ends;
+	struct tail at;
+
+	while (p < ps->end && ascii_literal(*p) &&
+	       (p + 1 == ps->end || !strchr("?*+{", p[1]) || !p[1]))
+		p++;
+	if (p == ps->p)
+		return false;
+	for (; ps->p < p; ps->p++)
+		run_add(run, ps->p, 1);
+	char_ends(ps->caseless, p - 1, 1, &ends);
+	tail_set(&at, &ends);
+	tail_then(t, &at);
+	return true;
+}
+
 /* A sequence of atoms, up to '|', ')' or the end; what it does to the
  * byte before the match's place goes to *t. */
 static void parse_sequence(struct parser *ps, struct set *best,
@@ -867,6 +897,8 @@ static void parse_sequence(struct parser *ps, struct set *best,
 		long min;
 		struct tail at;
 
+		if (literal_run(ps, &run, t))
+			continue;
 		inner->n = 0;
 		a = parse_atom(ps, c, &n, inner, &assertion, &at);
 		min = quantifier(ps);
