@@ -63,9 +63,12 @@ static size_t set_strength(const struct set *s)
 
 	if (s->n == 0)
 		return 0;
-	for (i = 0; i < s->n; i++)
-		if (strength(s->s[i]) < min)
-			min = strength(s->s[i]);
+	for (i = 0; i < s->n; i++) {
+		size_t got = strength(s->s[i]);
+
+		if (got < min)
+			min = got;
+	}
 	return min;
 }
 
@@ -112,9 +115,12 @@ static long set_score(const struct set *s)
 		return 0;
 	if (set_strength(s) < NEEDLE_MIN)
 		return 1;
-	for (i = 0; i < s->n; i++)
-		if (needle_bits(s->s[i]) < score)
-			score = needle_bits(s->s[i]);
+	for (i = 0; i < s->n; i++) {
+		long bits = needle_bits(s->s[i]);
+
+		if (bits < score)
+			score = bits;
+	}
 	for (n = 1; n < s->n; n *= 2)
 		score--;
 	return SCORE_USABLE + score;
@@ -1052,6 +1058,7 @@ struct needles {
 	 * folds to fewer bytes: the scan looks closer only there. */
 	unsigned char fold[256];
 	bool lead[256];
+	unsigned char common[256];	/* see commonness() */
 	unsigned long *stamp;	/* per owner: the scan that saw it */
 	size_t nowners, owners_cap;
 	size_t *found;		/* the owners the scan saw (owners_cap) */
@@ -1079,20 +1086,23 @@ static uint32_t gram_value(const char *s, size_t n)
 	return v;
 }
 
-/* How common the byte c is in text: spaces and the most frequent
- * letters of the languages the filter knows score high. */
-static unsigned commonness(unsigned char c)
+/* How common each byte is in text (needles.common): spaces and the most
+ * frequent letters of the languages the filter knows score high. */
+static void commonness(unsigned char *common)
 {
 	static const char frequent[] = " enirstaoldhucmg";
-	const char *at = c ? strchr(frequent, c) : NULL;
+	size_t i;
 
-	return at ? (unsigned)(sizeof(frequent) - (size_t)(at - frequent))
-		  : 0;
+	memset(common, 0, 256);
+	for (i = 0; frequent[i]; i++)
+		common[(unsigned char)frequent[i]] =
+			(unsigned char)(sizeof(frequent) - i);
 }
 
 /* The offset of the GRAM bytes of needle s (len bytes) to find it by:
  * the least common. */
-static size_t rarest_gram(const char *s, size_t len)
+static size_t rarest_gram(const struct needles *nd, const char *s,
+			  size_t len)
 {
 	size_t o, best = 0;
 	unsigned score, least = ~0u;
@@ -1101,7 +1111,7 @@ static size_t rarest_gram(const char *s, size_t len)
 		size_t k;
 
 		for (score = 0, k = 0; k < GRAM; k++)
-			score += commonness((unsigned char)s[o + k]);
+			score += nd->common[(unsigned char)s[o + k]];
 		if (score < least) {
 			least = score;
 			best = o;
@@ -1144,6 +1154,7 @@ struct needles *needles_new(void)
 	for (c = 0; c < 256; c++)
 		nd->fold[c] = (unsigned char)(c - 'A' < 26u ? c | 0x20 : c);
 	nd->lead[SIGN_LEAD_K] = nd->lead[SIGN_LEAD_S] = true;
+	commonness(nd->common);
 	return nd;
 }
 
@@ -1190,7 +1201,7 @@ bool needles_add(struct needles *nd, size_t owner,
 		e->len = strlen(e->s);
 		e->owner = owner;
 		e->twin = 0;
-		e->at = e->len < GRAM ? 0 : rarest_gram(e->s, e->len);
+		e->at = e->len < GRAM ? 0 : rarest_gram(nd, e->s, e->len);
 		e->gram = gram_value(e->s + e->at,
 				     e->len < GRAM ? e->len : GRAM);
 		if (e->len < NEEDLE_MIN) {
