@@ -15,7 +15,8 @@
  * sequence stays invalid; and the last before a quantifier, which then
  * applies to a character as before.  Of the alternatives of a group
  * that are such runs alone it keeps the first: the others can hold no
- * error.  Where the number of characters matters the pattern is kept as
+ * error; and a group (not a capture) of such alternatives alone goes,
+ * with its quantifier.  Where the number of characters matters the pattern is kept as
  * it is: inside a lookbehind (its length must be fixed), in a group
  * repeated by a count (its code is copied that many times).  Where a
  * name or a number follows an escape or a "(?", the pattern is not cut
@@ -61,6 +62,8 @@ struct frame {
 	size_t branch;		/* where its current alternative starts */
 	bool pure;		/* that alternative holds plain runs alone */
 	bool kept;		/* one such alternative is kept */
+	bool mixed;		/* an alternative held more */
+	bool was_pure;		/* the enclosing alternative, before it */
 };
 
 struct cutter {
@@ -194,10 +197,12 @@ static bool open_group(struct cutter *c)
 		copy(c, n);
 		return true;
 	}
+	f = &c->f[c->depth + 1];
+	f->was_pure = c->f[c->depth].pure;
 	c->f[c->depth].pure = false;
 	if (behind && c->behind < 0)
 		c->behind = c->depth;
-	f = &c->f[++c->depth];
+	c->depth++;
 	f->in = c->p;
 	f->out = c->out->len;
 	emit(c, c->p, n);
@@ -205,6 +210,7 @@ static bool open_group(struct cutter *c)
 	f->branch = c->out->len;
 	f->pure = true;
 	f->kept = false;
+	f->mixed = false;
 	return true;
 }
 
@@ -214,6 +220,8 @@ static void end_branch(struct cutter *c)
 {
 	struct frame *f = &c->f[c->depth];
 
+	if (!f->pure)
+		f->mixed = true;
 	if (c->behind >= 0 || !f->pure)
 		return;
 	if (f->kept)
@@ -232,9 +240,32 @@ static void alternative(struct cutter *c)
 	f->pure = true;
 }
 
+/* The end of group f, its ')' at c->p, when it may go with its
+ * quantifier: a group that is not a capture (whose number others may
+ * use) of runs alone, not in a lookbehind, with one quantifier or none
+ * after it, and no UTF-8 continuation byte after that, which could
+ * complete a character begun before the group.  NULL when it stays. */
+static const char *removable(const struct cutter *c, const struct frame *f)
+{
+	const char *q = c->p + 1;
+
+	if (f->mixed || c->behind >= 0 || f->in[1] != '?')
+		return NULL;
+	if (q < c->end && strchr("?*+", *q) && *q) {
+		q++;
+		if (q < c->end && (*q == '?' || *q == '+'))
+			q++;	/* lazy, possessive */
+	}
+	if (q < c->end && ((*q && strchr("?*+{", *q)) ||
+			   ((unsigned char)*q & 0xC0) == 0x80))
+		return NULL;
+	return q;
+}
+
 static bool close_group(struct cutter *c)
 {
 	struct frame *f = &c->f[c->depth];
+	const char *after;
 
 	if (c->depth == 0)
 		return false;	/* unmatched: PCRE2 says so */
@@ -243,6 +274,13 @@ static bool close_group(struct cutter *c)
 		/* a count copies the group's code: keep it as it is */
 		truncate_to(c->out, f->out);
 		emit(c, f->in, (size_t)(c->p - f->in));
+	} else if ((after = removable(c, f)) != NULL) {
+		/* it can hold no error: it goes */
+		truncate_to(c->out, f->out);
+		c->depth--;
+		c->f[c->depth].pure = f->was_pure;
+		c->p = after;
+		return true;
 	}
 	c->depth--;
 	if (c->depth == c->behind)

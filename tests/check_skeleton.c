@@ -62,8 +62,23 @@ START_TEST(test_alternatives)
 	ck_assert_str_eq(skeleton("^(?:Menu|Home|Search\\s*)$"),
 			 "^(?:M|S\\s*)$");
 	ck_assert_str_eq(skeleton("Privacy|Terms|Legal"), "P");
-	ck_assert_str_eq(skeleton("(?i:ab|cd)(?-i)ef"), "(?i:a)(?-i)e");
-	ck_assert_str_eq(skeleton("(?:|ab|cd)"), "(?:)");
+	ck_assert_str_eq(skeleton("(?:ab|cd\\d)e"), "(?:a|c\\d)e");
+}
+END_TEST
+
+START_TEST(test_groups)
+{
+	/* a group of runs alone goes, with its quantifier */
+	ck_assert_str_eq(skeleton("(?i:ab|cd)(?-i)ef"), "(?-i)e");
+	ck_assert_str_eq(skeleton("Privacy(?: Policy| Notice)?$"), "P$");
+	ck_assert_str_eq(skeleton("^(?:Home(?:page)?|Top)$"), "^$");
+	ck_assert_str_eq(skeleton("x(?:|ab|cd)*+y"), "xy");
+	/* but a capture, whose number counts, stays; and so does one
+	 * before a second quantifier, or before a UTF-8 continuation
+	 * byte that the byte before it could take */
+	ck_assert_str_eq(skeleton("x(ab|cd)y"), "x(a)y");
+	ck_assert_str_eq(skeleton("x(?:ab)?*y"), "x(?:a)?*y");
+	ck_assert_str_eq(skeleton("\xC3(?:ab)\xA9"), "\xC3(?:a)\xA9");
 }
 END_TEST
 
@@ -97,7 +112,8 @@ START_TEST(test_never_hides_an_error)
 		":]", "^", "$", ".", "|", "*", "+", "?", "{", "}", "{2}",
 		"{2,1}", "{,3}", "1", "2", "\\", "\\b", "\\d", "\\p", "{L}",
 		"\\p{L}", "\\x", "\\1", "\\Q", "\\E", "\\c", "\\g", "\\K",
-		"\\N", "\\o", "ab", "abc", "L", "u", "x", " #",
+		"\\N", "\\o", "ab", "abc", "L", "u", "x", " #", ")?", ")+?",
+		")??", "(?:ab)", "(?=a)*", "(a)?",
 	};
 	unsigned seed = 1;
 	int i, j, accepted = 0;
@@ -134,6 +150,7 @@ Suite *skeleton_suite(void)
 
 	tcase_add_test(tc, test_runs);
 	tcase_add_test(tc, test_alternatives);
+	tcase_add_test(tc, test_groups);
 	tcase_add_test(tc, test_kept_whole);
 	tcase_add_test(tc, test_never_hides_an_error);
 	suite_add_tcase(s, tc);
