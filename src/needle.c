@@ -78,17 +78,17 @@ enum { SCORE_USABLE = 1000 };	/* what a set strong enough scores over */
  * frequent letters of the languages the filter knows the least. */
 static long byte_bits(unsigned char c)
 {
-	switch (c) {
-	case ' ':
-		return 2;
-	case 'e': case 'n': case 'i': case 'r':
-	case 's': case 't': case 'a': case 'o':
-		return 3;
-	case 'l': case 'd': case 'h': case 'u': case 'c': case 'm': case 'g':
-		return 4;
-	default:
-		return c >= 0x80 ? 7 : 5;
-	}
+	static const unsigned char bits[128] = {
+		[' '] = 2,
+		['e'] = 3, ['n'] = 3, ['i'] = 3, ['r'] = 3,
+		['s'] = 3, ['t'] = 3, ['a'] = 3, ['o'] = 3,
+		['l'] = 4, ['d'] = 4, ['h'] = 4, ['u'] = 4, ['c'] = 4,
+		['m'] = 4, ['g'] = 4,
+	};
+
+	if (c >= 0x80)
+		return 7;
+	return bits[c] ? bits[c] : 5;
 }
 
 static long needle_bits(const char *s)
@@ -856,7 +856,19 @@ static void follow_tail(const struct parser *ps, struct tail *t,
  * would read as ATOM_CHAR? */
 static bool ascii_literal(char c)
 {
-	return c > 0 && c < 0x7F && !strchr("\\[.^$()|*+?{", c);
+	switch (c) {
+	case '\\': case '[': case '.': case '^': case '$': case '(': case ')':
+	case '|': case '*': case '+': case '?': case '{':
+		return false;
+	default:
+		return c > 0 && c < 0x7F;
+	}
+}
+
+/* May c start a quantifier? */
+static bool quantifier_start(char c)
+{
+	return c == '?' || c == '*' || c == '+' || c == '{';
 }
 
 /* Most of a pattern is words: read the ASCII characters from ps->p on
@@ -870,7 +882,7 @@ static bool literal_run(struct parser *ps, struct run *run, struct tail *t)
 	struct tail at;
 
 	while (p < ps->end && ascii_literal(*p) &&
-	       (p + 1 == ps->end || !strchr("?*+{", p[1]) || !p[1]))
+	       (p + 1 == ps->end || !quantifier_start(p[1])))
 		p++;
 	if (p == ps->p)
 		return false;
