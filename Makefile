@@ -23,8 +23,8 @@ LIBS      = $(shell pkg-config --libs $(PKGS))
 
 SRC  = src/buf.c src/classify.c src/decode.c src/doc.c src/entities.c \
        src/headline.c src/jsonl.c src/learn.c src/line.c src/needle.c \
-       src/output.c src/reader.c src/rules.c src/stopwords.c src/structure.c \
-       src/tally.c src/text.c src/url.c src/util.c src/wet.c
+       src/output.c src/reader.c src/rules.c src/skeleton.c src/stopwords.c \
+       src/structure.c src/tally.c src/text.c src/url.c src/util.c src/wet.c
 OBJ  = $(SRC:.c=.o)
 TESTS = $(wildcard tests/check_*.c)
 DEPFILES = $(OBJ:.o=.d) filter.d $(TESTS:.c=.d)

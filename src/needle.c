@@ -63,9 +63,12 @@ static size_t set_strength(const struct set *s)
 
 	if (s->n == 0)
 		return 0;
-	for (i = 0; i < s->n; i++)
-		if (strength(s->s[i]) < min)
-			min = strength(s->s[i]);
+	for (i = 0; i < s->n; i++) {
+		size_t got = strength(s->s[i]);
+
+		if (got < min)
+			min = got;
+	}
 	return min;
 }
 
@@ -75,17 +78,17 @@ enum { SCORE_USABLE = 1000 };	/* what a set strong enough scores over */
  * frequent letters of the languages the filter knows the least. */
 static long byte_bits(unsigned char c)
 {
-	switch (c) {
-	case ' ':
-		return 2;
-	case 'e': case 'n': case 'i': case 'r':
-	case 's': case 't': case 'a': case 'o':
-		return 3;
-	case 'l': case 'd': case 'h': case 'u': case 'c': case 'm': case 'g':
-		return 4;
-	default:
-		return c >= 0x80 ? 7 : 5;
-	}
+	static const unsigned char bits[128] = {
+		[' '] = 2,
+		['e'] = 3, ['n'] = 3, ['i'] = 3, ['r'] = 3,
+		['s'] = 3, ['t'] = 3, ['a'] = 3, ['o'] = 3,
+		['l'] = 4, ['d'] = 4, ['h'] = 4, ['u'] = 4, ['c'] = 4,
+		['m'] = 4, ['g'] = 4,
+	};
+
+	if (c >= 0x80)
+		return 7;
+	return bits[c] ? bits[c] : 5;
 }
 
 static long needle_bits(const char *s)
@@ -112,9 +115,12 @@ static long set_score(const struct set *s)
 		return 0;
 	if (set_strength(s) < NEEDLE_MIN)
 		return 1;
-	for (i = 0; i < s->n; i++)
-		if (needle_bits(s->s[i]) < score)
-			score = needle_bits(s->s[i]);
+	for (i = 0; i < s->n; i++) {
+		long bits = needle_bits(s->s[i]);
+
+		if (bits < score)
+			score = bits;
+	}
 	for (n = 1; n < s->n; n *= 2)
 		score--;
 	return SCORE_USABLE + score;
@@ -846,6 +852,48 @@ static void follow_tail(const struct parser *ps, struct tail *t,
 	tail_then(t, at);
 }
 
+/* Is c an ASCII character that stands for itself, which parse_atom()
+ * would read as ATOM_CHAR? */
+static bool ascii_literal(char c)
+{
+	switch (c) {
+	case '\\': case '[': case '.': case '^': case '$': case '(': case ')':
+	case '|': case '*': case '+': case '?': case '{':
+		return false;
+	default:
+		return c > 0 && c < 0x7F;
+	}
+}
+
+/* May c start a quantifier? */
+static bool quantifier_start(char c)
+{
+	return c == '?' || c == '*' || c == '+' || c == '{';
+}
+
+/* Most of a pattern is words: read the ASCII characters from ps->p on
+ * that stand for themselves and have no quantifier after them into the
+ * run, at once.  Each would replace the byte before the match's place:
+ * the last one's does.  False when there is none. */
+static bool literal_run(struct parser *ps, struct run *run, struct tail *t)
+{
+	const char *p = ps->p;
+	struct byte_set ends;
+	struct tail at;
+
+	while (p < ps->end && ascii_literal(*p) &&
+	       (p + 1 == ps->end || !quantifier_start(p[1])))
+		p++;
+	if (p == ps->p)
+		return false;
+	for (; ps->p < p; ps->p++)
+		run_add(run, ps->p, 1);
+	char_ends(ps->caseless, p - 1, 1, &ends);
+	tail_set(&at, &ends);
+	tail_then(t, &at);
+	return true;
+}
+
 /* A sequence of atoms, up to '|', ')' or the end; what it does to the
  * byte before the match's place goes to *t. */
 static void parse_sequence(struct parser *ps, struct set *best,
@@ -867,6 +915,8 @@ static void parse_sequence(struct parser *ps, struct set *best,
 		long min;
 		struct tail at;
 
+		if (literal_run(ps, &run, t))
+			continue;
 		inner->n = 0;
 		a = parse_atom(ps, c, &n, inner, &assertion, &at);
 		min = quantifier(ps);
@@ -1020,6 +1070,7 @@ struct needles {
 	 * folds to fewer bytes: the scan looks closer only there. */
 	unsigned char fold[256];
 	bool lead[256];
+	unsigned char common[256];	/* see commonness() */
 	unsigned long *stamp;	/* per owner: the scan that saw it */
 	size_t nowners, owners_cap;
 	size_t *found;		/* the owners the scan saw (owners_cap) */
@@ -1047,20 +1098,23 @@ static uint32_t gram_value(const char *s, size_t n)
 	return v;
 }
 
-/* How common the byte c is in text: spaces and the most frequent
- * letters of the languages the filter knows score high. */
-static unsigned commonness(unsigned char c)
+/* How common each byte is in text (needles.common): spaces and the most
+ * frequent letters of the languages the filter knows score high. */
+static void commonness(unsigned char *common)
 {
 	static const char frequent[] = " enirstaoldhucmg";
-	const char *at = c ? strchr(frequent, c) : NULL;
+	size_t i;
 
-	return at ? (unsigned)(sizeof(frequent) - (size_t)(at - frequent))
-		  : 0;
+	memset(common, 0, 256);
+	for (i = 0; frequent[i]; i++)
+		common[(unsigned char)frequent[i]] =
+			(unsigned char)(sizeof(frequent) - i);
 }
 
 /* The offset of the GRAM bytes of needle s (len bytes) to find it by:
  * the least common. */
-static size_t rarest_gram(const char *s, size_t len)
+static size_t rarest_gram(const struct needles *nd, const char *s,
+			  size_t len)
 {
 	size_t o, best = 0;
 	unsigned score, least = ~0u;
@@ -1069,7 +1123,7 @@ static size_t rarest_gram(const char *s, size_t len)
 		size_t k;
 
 		for (score = 0, k = 0; k < GRAM; k++)
-			score += commonness((unsigned char)s[o + k]);
+			score += nd->common[(unsigned char)s[o + k]];
 		if (score < least) {
 			least = score;
 			best = o;
@@ -1112,6 +1166,7 @@ struct needles *needles_new(void)
 	for (c = 0; c < 256; c++)
 		nd->fold[c] = (unsigned char)(c - 'A' < 26u ? c | 0x20 : c);
 	nd->lead[SIGN_LEAD_K] = nd->lead[SIGN_LEAD_S] = true;
+	commonness(nd->common);
 	return nd;
 }
 
@@ -1158,7 +1213,7 @@ bool needles_add(struct needles *nd, size_t owner,
 		e->len = strlen(e->s);
 		e->owner = owner;
 		e->twin = 0;
-		e->at = e->len < GRAM ? 0 : rarest_gram(e->s, e->len);
+		e->at = e->len < GRAM ? 0 : rarest_gram(nd, e->s, e->len);
 		e->gram = gram_value(e->s + e->at,
 				     e->len < GRAM ? e->len : GRAM);
 		if (e->len < NEEDLE_MIN) {

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "hash.h"
 #include "needle.h"
+#include "skeleton.h"
 #include "url.h"
 #include "util.h"
 
@@ -43,26 +44,34 @@ enum {
 	JIT_AFTER_BYTES = 16384,
 	/* The gate asks PCRE2 about line starts (see may_match()): a rule
 	 * asked about this many is JIT-compiled for partial matching,
-	 * which answers in a tenth of the interpreter's time; the answer
+	 * which answers in a seventh of the interpreter's time (400
+	 * instructions for a list of words, against 2,800); the answer
 	 * is the same, as a start of a few bytes is far from the match
-	 * limit either way. */
-	GATE_JIT_AFTER = 32,
+	 * limit either way.  The JIT compiling costs as much as some 400
+	 * asks in the interpreter, and a page of common size asks a rule
+	 * fewer than 200 times: a run on one page is spared it, a long
+	 * stream pays the asks before. */
+	GATE_JIT_AFTER = 200,
 };
 
 struct rule {
 	char *name;
+	size_t name_len;
 	const char *file;	/* in rule_set.files */
 	unsigned line;
 	enum action action;
 	char *source;		/* the pattern as written */
 	bool caseless;
-	pcre2_code *re;
+	pcre2_code *re;		/* NULL until it is needed: see
+				 * check_pattern() */
 	int scope;		/* index in rule_set.scopes; -1: all pages */
 	enum until until;
 	unsigned long count;	/* UNTIL_LINES */
 	pcre2_code *end;	/* UNTIL_MATCH */
 	pcre2_code *only;	/* while=: the lines a section may take */
 	unsigned long max;	/* 0: no cap on the section's length */
+	bool ready;		/* re, anchored and first[] are set: see
+				 * rule_ready() */
 	bool anchored;		/* matches only at the line start */
 	bool first_known;	/* first[] is known (see first_bytes()) */
 	unsigned char first[32];	/* a bit per byte a match may start
@@ -331,19 +340,21 @@ static const char *parse_pattern(const struct cursor *c, const char *s,
 	return p;
 }
 
+static uint32_t compile_options(bool caseless)
+{
+	/* The rule file's own bytes may be bad UTF-8: let PCRE2 say so. */
+	return PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+}
+
 static pcre2_code *compile_pattern(const struct cursor *c, const char *src,
 				   size_t len, bool caseless)
 {
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
 	PCRE2_SIZE off;
 	int err;
 	pcre2_code *re;
 
-	if (caseless)
-		opts |= PCRE2_CASELESS;
-	/* The rule file's own bytes may be bad UTF-8: let PCRE2 say so. */
-	opts &= ~(uint32_t)PCRE2_NO_UTF_CHECK;
-	re = pcre2_compile((PCRE2_SPTR)src, len, opts, &err, &off, NULL);
+	re = pcre2_compile((PCRE2_SPTR)src, len, compile_options(caseless),
+			   &err, &off, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 
@@ -352,6 +363,51 @@ static pcre2_code *compile_pattern(const struct cursor *c, const char *src,
 		return NULL;
 	}
 	return re;		/* JIT-compiled once it is used: see try_rule */
+}
+
+/* The most code PCRE2 compiles a pattern to. */
+static size_t code_max(void)
+{
+	uint32_t link = 0;
+
+	pcre2_config(PCRE2_CONFIG_LINKSIZE, &link);
+	return link >= sizeof(size_t) ? SIZE_MAX : (size_t)1 << (8 * link);
+}
+
+/* Does PCRE2 surely accept the pattern, as its skeleton tells?  A rule
+ * file holds hundreds of patterns and a page tries a few dozen: the
+ * loader checks each through its skeleton (see skeleton.h), in a
+ * quarter of the time, and compiles it when it is first tried. */
+static bool skeleton_accepts(const char *src, size_t len, bool caseless)
+{
+	struct buf sk = BUF_INIT;
+	pcre2_code *re = NULL;
+	size_t cut, size = 0;
+	PCRE2_SIZE off;
+	int err;
+
+	if (skeleton_of(src, len, &sk, &cut))
+		re = pcre2_compile((PCRE2_SPTR)sk.data, sk.len,
+				   compile_options(caseless), &err, &off,
+				   NULL);
+	if (re)
+		pcre2_pattern_info(re, PCRE2_INFO_SIZE, &size);
+	pcre2_code_free(re);
+	buf_free(&sk);
+	return re && cut <= (code_max() - size) / SKELETON_CODE_PER_BYTE;
+}
+
+/* A rule's pattern: 0 if PCRE2 accepts it, with *re its code or NULL
+ * when it is to be compiled later (see rule_code()); -1 after telling
+ * what PCRE2 said of it. */
+static int check_pattern(const struct cursor *c, const char *src,
+			 size_t len, bool caseless, pcre2_code **re)
+{
+	*re = NULL;
+	if (skeleton_accepts(src, len, caseless))
+		return 0;
+	*re = compile_pattern(c, src, len, caseless);
+	return *re ? 0 : -1;
 }
 
 static bool parse_count(const char *s, const char *end, unsigned long *out)
@@ -430,7 +486,7 @@ static int find_rule(const struct rule_set *rs, const char *name, size_t len)
 	size_t i;
 
 	for (i = 0; i < rs->n; i++)
-		if (strlen(rs->rules[i].name) == len &&
+		if (rs->rules[i].name_len == len &&
 		    memcmp(rs->rules[i].name, name, len) == 0)
 			return (int)i;
 	return -1;
@@ -471,14 +527,15 @@ static int parse_rule(const struct cursor *c, const char *s)
 	end = parse_pattern(c, skip_space(end), &src, &len, &r.caseless);
 	if (!end)
 		return -1;
-	r.re = compile_pattern(c, src, len, r.caseless);
-	if (!r.re || parse_options(c, end, &r) < 0) {
+	if (check_pattern(c, src, len, r.caseless, &r.re) < 0 ||
+	    parse_options(c, end, &r) < 0) {
 		pcre2_code_free(r.re);
 		pcre2_code_free(r.end);
 		pcre2_code_free(r.only);
 		return -1;
 	}
-	r.name = xstrndup(name, (size_t)(word_end(name) - name));
+	r.name_len = (size_t)(word_end(name) - name);
+	r.name = xstrndup(name, r.name_len);
 	r.source = xstrndup(src, len);
 	r.file = c->file;
 	r.line = c->line;
@@ -671,7 +728,7 @@ static bool anchored(const pcre2_code *re)
 }
 
 /* The key of a line's start: the length of its first chars characters
- * (1 or GATE_CHARS), plus one, then their bytes, zero-padded.  (Lines
+ * (1 to GATE_CHARS), plus one, then their bytes, zero-padded.  (Lines
  * hold no NUL: the decoder turned any into U+FFFD.) */
 static void gate_key(const char *text, size_t len, size_t chars,
 		     char *key)
@@ -789,19 +846,19 @@ static const struct gate_slot *gate_lookup(struct rule_set *rs,
 	return slot;
 }
 
-/* Room for two more keys and their lists. */
+/* Room for GATE_CHARS more keys and their lists. */
 static void gate_make_room(struct rule_set *rs)
 {
 	struct gate *g = &rs->gate;
 	void *pool;
 
-	if (g->len + 2 * rs->n > GATE_POOL_MAX ||
-	    g->used + 2 > GATE_KEYS_MAX)
+	if (g->len + GATE_CHARS * rs->n > GATE_POOL_MAX ||
+	    g->used + GATE_CHARS > GATE_KEYS_MAX)
 		gate_clear(g);
-	while (2 * (g->used + 2) > g->nslots)
+	while (2 * (g->used + GATE_CHARS) > g->nslots)
 		gate_grow(g);
 	pool = g->pool;
-	xgrow(&pool, &g->cap, g->len + 2 * rs->n, sizeof(size_t));
+	xgrow(&pool, &g->cap, g->len + GATE_CHARS * rs->n, sizeof(size_t));
 	g->pool = pool;
 }
 
@@ -923,6 +980,36 @@ static void first_bytes(struct rule *r)
 	}
 }
 
+/* Make r ready to be tried: compile it if the loader only checked it,
+ * and learn how its matches start.  PCRE2 accepted its skeleton, so it
+ * accepts the pattern: a failure here can only be for want of memory. */
+static void rule_ready(struct rule *r)
+{
+	PCRE2_SIZE off;
+	int err;
+
+	if (r->ready)
+		return;
+	if (!r->re)
+		r->re = pcre2_compile((PCRE2_SPTR)r->source,
+				      strlen(r->source),
+				      compile_options(r->caseless), &err,
+				      &off, NULL);
+	if (!r->re) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		diag("%s:%u: rule '%s': %s", r->file, r->line, r->name,
+		     (char *)msg);
+		abort();
+	}
+	r->anchored = anchored(r->re);
+	first_bytes(r);
+	r->ready = true;
+}
+
+/* The gate needs the code of the rules without needles; the others
+ * wait until a line holds one of their needles. */
 static void gate_build(struct rule_set *rs)
 {
 	struct needle_set set;
@@ -933,12 +1020,12 @@ static void gate_build(struct rule_set *rs)
 	for (k = 0; k < rs->n; k++) {
 		struct rule *r = &rs->rules[k];
 
-		r->anchored = anchored(r->re);
-		first_bytes(r);
 		needles_of(r->source, strlen(r->source), r->caseless, &set);
 		r->needled = needles_add(rs->gate.needles, k, &set);
 		r->last = set.last;
 		r->last_known = !byte_set_full(&set.last);
+		if (!r->needled)
+			rule_ready(r);
 	}
 }
 
@@ -958,15 +1045,23 @@ static size_t candidates(struct rule_set *rs, const struct line *l,
 		return 0;
 	nfound = needles_scan(rs->gate.needles, l->text, l->len, &found);
 	/* Most lines start as a line seen before: their list is known.  A
-	 * new start's list is drawn from that of its first character. */
+	 * new start's list is drawn from that of its first characters but
+	 * the last, and that from the one before: the rules that may match
+	 * a line beginning "Thr" are among those for "Th", and a new start
+	 * mostly shares those with starts seen before ("The", "Thi"), so
+	 * PCRE2 is asked about fewer rules. */
 	gate_key(l->text, l->len, GATE_CHARS, key);
 	slot = rs->gate.nslots ? gate_probe(&rs->gate, key) : NULL;
 	if (!slot || !slot->key[0]) {
-		char first[GATE_KEY_BYTES];
+		char part[GATE_KEY_BYTES];
+		size_t chars;
 
 		gate_make_room(rs);
-		gate_key(l->text, l->len, 1, first);
-		slot = gate_lookup(rs, first, NULL);
+		slot = NULL;
+		for (chars = 1; chars < GATE_CHARS; chars++) {
+			gate_key(l->text, l->len, chars, part);
+			slot = gate_lookup(rs, part, slot);
+		}
 		slot = gate_lookup(rs, key, slot);
 	}
 	gated = rs->gate.pool + slot->at;
@@ -1048,7 +1143,10 @@ static int decide_line(struct rule_set *rs, struct doc *d, size_t i,
 		struct rule *r = &rs->rules[k];
 		enum match_result m;
 
-		if (!applies(rs, r) || !end_fits(r, l) || !first_fits(r, l))
+		if (!applies(rs, r) || !end_fits(r, l))
+			continue;
+		rule_ready(r);
+		if (!first_fits(r, l))
 			continue;
 		m = try_rule(rs, r, l);
 		if (r->action == ACT_STRIP) {

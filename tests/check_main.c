@@ -26,6 +26,7 @@ int main(void)
 	srunner_add_suite(sr, needle_suite());
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, shipped_suite());
+	srunner_add_suite(sr, skeleton_suite());
 	srunner_run_tagged(sr, NULL, NULL, NULL, exclude, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -42,6 +42,15 @@ START_TEST(test_alternation)
 }
 END_TEST
 
+/* filter-rules(5): short words after a sign say more with the sign
+ * repeated in each alternative. */
+START_TEST(test_sign_in_each_alternative)
+{
+	ck_assert_str_eq(needles("\\((?:AP|AFP)\\)$", false), "(");
+	ck_assert_str_eq(needles("(?:\\(AP|\\(AFP)\\)$", false), "(ap|(afp");
+}
+END_TEST
+
 START_TEST(test_sequence_keeps_longest)
 {
 	ck_assert_str_eq(needles("colou?r", false), "colo");
@@ -363,6 +372,7 @@ Suite *needle_suite(void)
 
 	tcase_add_test(tc, test_literal);
 	tcase_add_test(tc, test_alternation);
+	tcase_add_test(tc, test_sign_in_each_alternative);
 	tcase_add_test(tc, test_sequence_keeps_longest);
 	tcase_add_test(tc, test_sequence_keeps_rarest);
 	tcase_add_test(tc, test_assertions);

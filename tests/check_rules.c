@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "check_suites.h"
+#include "../src/buf.h"
 #include "../src/doc.h"
 #include "../src/rules.h"
 
@@ -427,6 +428,29 @@ START_TEST(test_error_pcre2)
 	/* Bad UTF-8 in a pattern is PCRE2's to report. */
 	assert_error("drop a /caf\xE9/\n", "filter: t.rules:1:12: UTF-8 "
 		     "error: 2 bytes missing at end\n");
+}
+END_TEST
+
+/* The loader checks most patterns through their skeletons (see
+ * src/skeleton.h); the errors that hang on a pattern's letters are
+ * still reported, at load time, as PCRE2 gives them. */
+START_TEST(test_error_pcre2_letters)
+{
+	struct buf text = BUF_INIT;
+	int i;
+
+	assert_error("drop a /Photo (?<=(?:ab|c)d)x/\n", "filter: t.rules:1:15: "
+		     "lookbehind assertion is not fixed length\n");
+	assert_error("drop b /^(?:abcdefghijklmnopqrstuvwxyz){3000}$/i\n",
+		     "filter: t.rules:1:47: regular expression is too large\n");
+	/* a list of words too long for PCRE2's code */
+	buf_puts(&text, "drop c /(?:");
+	for (i = 0; i < 12000; i++)
+		buf_puts(&text, "abc|");
+	buf_puts(&text, "x)/\n");
+	assert_error(text.data, "filter: t.rules:1:9: regular expression is "
+		     "too large\n");
+	buf_free(&text);
 }
 END_TEST
 
@@ -977,6 +1001,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, test_error_bad_max);
 	tcase_add_test(tc, test_error_unknown_option);
 	tcase_add_test(tc, test_error_pcre2);
+	tcase_add_test(tc, test_error_pcre2_letters);
 	tcase_add_test(tc, test_error_include_name);
 	tcase_add_test(tc, test_error_include_missing);
 	tcase_add_test(tc, test_error_file_missing);

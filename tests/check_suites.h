@@ -34,6 +34,7 @@ Suite *wet_suite(void);
 Suite *needle_suite(void);
 Suite *text_suite(void);
 Suite *shipped_suite(void);
+Suite *skeleton_suite(void);
 
 /* ---- helpers ----------------------------------------------------------- */
 
