@@ -296,6 +296,7 @@ START_TEST(test_rules_keep_article_lines)
 		"dazu, kritisiert die Opposition.\n"
 		"Dies ist Teil der Strategie, sagt der Minister.\n"
 		"This is part of the problem, the mayor said.\n"
+		"Inhalt und Form passen nicht zusammen, sagt die Kritikerin.\n"
 		"Alle Beiträge von Mitgliedern werden vorher geprüft, sagte "
 		"der Vorsitzende.\n"
 		"View all posts by members before the vote, the chair said.\n"
