@@ -286,6 +286,61 @@ static bool position_mark(const struct line *l)
 	return false;
 }
 
+/* Whether line l ends on a word that cannot end a phrase: an article,
+ * a conjunction, a preposition that always takes a noun ("... sehr
+ * praxisorientiert und", "... the history of the").  The source wrapped
+ * a paragraph there; a title ends on the word its phrase is about.  Not
+ * particles that end verb phrases ("sign in", "kommt es an", "mach
+ * zu") nor one-letter words that name things ("Plan A", "Vitamin E"). */
+static bool open_end(const struct line *l)
+{
+	static const char *const words[] = {
+		"the", "and", "or", "of", "der", "des", "dem", "und", "oder",
+		"für", "zum", "zur", "le", "la", "les", "et", "du", "de",
+		"del", "los", "las", "dos", "della", "di", "il",
+	};
+	size_t end = l->len, start, k, n;
+
+	while (end > 0 && (l->text[end - 1] == ' ' || l->text[end - 1] == '\t'))
+		end--;
+	for (start = end; start > 0 && l->text[start - 1] != ' ' &&
+			  l->text[start - 1] != '\t'; start--)
+		;
+	if (start == 0)
+		return false;
+	n = end - start;
+	for (k = 0; k < ARRAY_LEN(words); k++)
+		if (strlen(words[k]) == n &&
+		    strncasecmp(l->text + start, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether line l starts with the word "photo" ("Photo: Ann Lee", "Foto
+ * dpa", the same word in Cyrillic): a caption or a credit under a
+ * picture, which no title starts with.  Not the plural, which heads a
+ * gallery ("Photos: the storm"). */
+static bool photo_label(const struct line *l)
+{
+	static const char *const words[] = {
+		"photo", "foto", "image", "imagen", "immagine",
+		"\xd0\xa4\xd0\xbe\xd1\x82\xd0\xbe",	/* Foto, Cyrillic */
+		"\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe",	/* foto, Cyrillic */
+		"\xd0\xa4\xd0\x9e\xd0\xa2\xd0\x9e",	/* FOTO, Cyrillic */
+	};
+	size_t i = 0, start, k, n;
+
+	while (i < l->len && !cp_is_word(cp_decode(l->text + i, &n)))
+		i += n;
+	for (start = i; i < l->len && cp_is_word(cp_decode(l->text + i, &n));)
+		i += n;
+	for (k = 0; k < ARRAY_LEN(words); k++)
+		if (strlen(words[k]) == i - start &&
+		    strncasecmp(l->text + start, words[k], i - start) == 0)
+			return true;
+	return false;
+}
+
 /* Whether line l names an account the way social networks do,
  * "@name" after a space or at the start ("By Ann Lee, @annlee", "Follow
  * @harbourtown"): a byline or a link to the account, not a title.  An
@@ -633,6 +688,8 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc += l->cut_end ? HEADLINE_CUT_END : 0;
 	sc += position_mark(l) ? HEADLINE_POSITION : 0;
 	sc += handle(l) ? HEADLINE_HANDLE : 0;
+	sc += open_end(l) ? HEADLINE_OPEN_END : 0;
+	sc += photo_label(l) ? HEADLINE_PHOTO : 0;
 	sc += (float)f->digits > 0.2f * (float)f->chars ? HEADLINE_FIGURES : 0;
 	sc += f->seps >= 2 || memchr(l->text, '|', l->len) ? HEADLINE_SEPS : 0;
 	sc += HEADLINE_STOPS * (float)f->stops / words;

@@ -541,6 +541,45 @@ START_TEST(test_headline_not_handle)
 }
 END_TEST
 
+/* A line that ends on an article or a conjunction is a wrapped
+ * paragraph's first line, not the headline; one that ends on a word
+ * its phrase is about may be. */
+START_TEST(test_headline_not_open_end)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nTown votes on pier\n\nCouncil votes to rebuild "
+		"the old stone pier damaged in the\n\n" P1 "\n\n" P2 "\n\n"
+		P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	d = run(&p, MENU "\nTown votes on pier\n\nCouncil votes to rebuild "
+		"the old stone pier damaged in storms\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
+/* A line that starts with the word "photo" is a caption, not the
+ * headline; a gallery's "Photos" may be. */
+START_TEST(test_headline_not_photo)
+{
+	struct pipeline p;
+	struct doc *d;
+
+	pipeline_init(&p);
+	d = run(&p, MENU "\nVote on the pier\n\nPhoto of the old stone pier "
+		"damaged in storms\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
+	d = run(&p, MENU "\nVote on the pier\n\nPhotos of the old stone pier "
+		"damaged in storms\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A dateline run into the title is not part of the headline. */
 START_TEST(test_headline_without_date)
 {
@@ -1067,6 +1106,8 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_not_credited_caption);
 	tcase_add_test(tc, test_headline_not_caption_with_position);
 	tcase_add_test(tc, test_headline_not_handle);
+	tcase_add_test(tc, test_headline_not_open_end);
+	tcase_add_test(tc, test_headline_not_photo);
 	tcase_add_test(tc, test_headline_without_spaced_colon_kicker);
 	tcase_add_test(tc, test_headline_without_date);
 	tcase_add_test(tc, test_headline_without_glued_kicker);
