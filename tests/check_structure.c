@@ -512,14 +512,9 @@ END_TEST
  * headline. */
 START_TEST(test_headline_not_caption_with_position)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nPier vote\n\nMayor Ann Lee (l.) and Tom Cole at "
-		"the old stone pier\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	pipeline_free(&p);
+	assert_headline(3, "Pier vote", MENU "\nPier vote\n\nMayor Ann Lee "
+		"(l.) and Tom Cole at the old stone pier\n\n" P1 "\n\n" P2
+		"\n\n" P3 "\n");
 }
 END_TEST
 
@@ -527,17 +522,11 @@ END_TEST
  * follow, not the headline; an address's "@" is no such name. */
 START_TEST(test_headline_not_handle)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nPier vote\n\nHarbour town news from "
-		"@harbourtown\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	d = run(&p, MENU "\nPier vote\n\nHarbour town news from "
+	assert_headline(3, "Pier vote", MENU "\nPier vote\n\nHarbour town "
+		"news from @harbourtown\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	assert_headline(5, "Harbour town news from news@harbourtown",
+		MENU "\nPier vote\n\nHarbour town news from "
 		"news@harbourtown\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
-	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
-	pipeline_free(&p);
 }
 END_TEST
 
@@ -546,19 +535,13 @@ END_TEST
  * its phrase is about may be. */
 START_TEST(test_headline_not_open_end)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nTown votes on pier\n\nCouncil votes to rebuild "
-		"the old stone pier damaged in the\n\n" P1 "\n\n" P2 "\n\n"
-		P3 "\n");
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	d = run(&p, MENU "\nTown votes on pier\n\nCouncil votes to rebuild "
-		"the old stone pier damaged in storms\n\n" P1 "\n\n" P2
-		"\n\n" P3 "\n");
-	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
-	pipeline_free(&p);
+	assert_headline(3, "Town votes on pier", MENU "\nTown votes on "
+		"pier\n\nCouncil votes to rebuild the old stone pier damaged "
+		"in the\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
+	assert_headline(5, "Council votes to rebuild the old stone pier "
+		"damaged in storms", MENU "\nTown votes on pier\n\nCouncil "
+		"votes to rebuild the old stone pier damaged in storms\n\n" P1
+		"\n\n" P2 "\n\n" P3 "\n");
 }
 END_TEST
 
@@ -566,17 +549,12 @@ END_TEST
  * headline; a gallery's "Photos" may be. */
 START_TEST(test_headline_not_photo)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, MENU "\nVote on the pier\n\nPhoto of the old stone pier "
+	assert_headline(3, "Vote on the pier", MENU "\nVote on the pier\n\n"
+		"Photo of the old stone pier damaged in storms\n\n" P1 "\n\n"
+		P2 "\n\n" P3 "\n");
+	assert_headline(5, "Photos of the old stone pier damaged in storms",
+		MENU "\nVote on the pier\n\nPhotos of the old stone pier "
 		"damaged in storms\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
-	ck_assert_int_eq(d->lines[3].role, ROLE_HEADLINE);
-	d = run(&p, MENU "\nVote on the pier\n\nPhotos of the old stone pier "
-		"damaged in storms\n\n" P1 "\n\n" P2 "\n\n" P3 "\n");
-	ck_assert_int_eq(d->lines[5].role, ROLE_HEADLINE);
-	pipeline_free(&p);
 }
 END_TEST
 
