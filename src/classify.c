@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "hash.h"
+#include "line.h"
 #include "stopwords.h"
 #include "text.h"
 #include "tune.h"
@@ -159,8 +161,9 @@ static bool upper_at(const char *s)
 	return cp_is_upper(cp_decode(s, &n));
 }
 
-/* Split line l of d into words (see struct word), counting the stopword
- * languages of each word not in capitals into lang_hits. */
+/* Split line l of d into words (see struct word) and key it by them
+ * (line.key, as line_key() does, while the words come), counting the
+ * stopword languages of each word not in capitals into lang_hits. */
 static void split_words(const struct classifier *c, struct doc *d,
 			struct line *l, unsigned *lang_hits)
 {
@@ -179,6 +182,7 @@ static void split_words(const struct classifier *c, struct doc *d,
 
 		doc_add_word(d, &w);
 		l->f.words++;
+		l->key = hash_mix(l->key, tw.hash);
 		if (upper_at(text))
 			l->f.caps++;
 		m = w.langs && !all_caps(text, tw.len) ? w.langs : 0;
@@ -600,6 +604,7 @@ void classify_doc(const struct classifier *c, struct doc *d)
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
 
+		l->key = LINE_KEY_SEED;	/* a blank line's: no words */
 		if (line_blank(l))
 			continue;
 		measure(c, d, l, hits);

@@ -107,6 +107,9 @@ struct line {
 	struct features f;
 	size_t word0;		/* its words: doc.words[word0], and the
 				 * f.words that follow */
+	uint64_t key;		/* line_key() of it, which classify_doc()
+				 * keeps for the later passes: they look
+				 * lines up by it again and again */
 };
 
 struct doc {

@@ -15,8 +15,6 @@
  * nothing. */
 struct structure {
 	struct tally table;	/* lines, shingles: a and b per user */
-	uint64_t *keys;		/* per line of the page */
-	size_t keys_cap;
 	uint64_t *sh;		/* per word of the page: the shingle that
 				 * starts with it (see drop_contained()) */
 	size_t sh_cap;
@@ -37,7 +35,6 @@ void structure_free(struct structure *s)
 	if (!s)
 		return;
 	tally_free(&s->table);
-	free(s->keys);
 	free(s->sh);
 	free(s->w);
 	free(s->ctx);
@@ -71,19 +68,13 @@ static void drop_repeats(struct structure *s, struct doc *d)
 {
 	size_t i;
 
-	if (d->nlines > s->keys_cap) {
-		free(s->keys);
-		s->keys = xmalloc(d->nlines * sizeof(*s->keys));
-		s->keys_cap = d->nlines;
-	}
 	tally_reset(&s->table, d->nlines);
 	for (i = 0; i < d->nlines; i++) {	/* a: first; b: copies */
 		struct tally_entry *e;
 
 		if (line_blank(&d->lines[i]))
 			continue;
-		s->keys[i] = line_key(d, &d->lines[i]);
-		e = tally_slot(&s->table, s->keys[i]);
+		e = tally_slot(&s->table, d->lines[i].key);
 		e->b++;
 		if (!e->a && d->lines[i].verdict != VERDICT_DROP)
 			e->a = (uint32_t)i + 1;
@@ -94,7 +85,7 @@ static void drop_repeats(struct structure *s, struct doc *d)
 
 		if (line_blank(l))
 			continue;
-		e = tally_get(&s->table, s->keys[i]);
+		e = tally_get(&s->table, l->key);
 		l->copies = e->b;
 		if (e->a != i + 1 && l->verdict == VERDICT_NONE && !l->f.code &&
 		    !l->f.formula)
@@ -785,7 +776,7 @@ static void revive_repeats(struct structure *s, struct doc *d, size_t from,
 
 		if (line_blank(l) || l->verdict == VERDICT_DROP)
 			continue;
-		e = tally_slot(&s->table, s->keys[i]);
+		e = tally_slot(&s->table, l->key);
 		if (e->a++ == 0 && l->reason == REASON_REPEAT &&
 		    l->verdict == VERDICT_NONE &&
 		    (l->cls != CLS_SHORT || l->f.words >= SUBHEAD_MIN_WORDS)) {
