@@ -97,7 +97,9 @@ bool text_next_word(const char *s, size_t len, size_t *pos,
 		    struct text_word *w);
 
 /* Lower-case ASCII and Latin-1 letters of w[0..len) into out[0..len)
- * (each keeps its length); returns hash_bytes(HASH_SEED, out, len). */
+ * (each keeps its length); returns the hash of out[0..len), which takes
+ * its bytes eight at a time: never 0, and the same for the same folded
+ * bytes. */
 uint64_t text_fold_hash(const char *w, size_t len, char *out);
 
 #endif
