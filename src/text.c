@@ -271,19 +271,14 @@ static void fold_char(const unsigned char *u, size_t n, struct folding *f)
 	}
 }
 
-bool text_next_word(const char *s, size_t len, size_t *pos,
-		    struct text_word *w)
+/* Where the first word of s[i..len) starts, len if none.  The bytes
+ * before it are ASCII, most of them, told by table. */
+static size_t word_start(const char *s, size_t i, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	struct folding f = { 0, 0, HASH_SEED, 0 };
-	size_t i = *pos, n;
+	size_t n;
 
-	/* the bytes before it; ASCII, most of them, by table */
-	for (;; i += n) {
-		if (i >= len) {
-			*pos = len;
-			return false;
-		}
+	for (; i < len; i += n) {
 		if (u[i] < 0x80) {
 			if (word_fold[u[i]])
 				break;
@@ -292,21 +287,51 @@ bool text_next_word(const char *s, size_t len, size_t *pos,
 			break;
 		}
 	}
-	w->start = i;
-	/* ASCII letters and digits, most of most words, folded and hashed
-	 * as they are passed; any other ASCII byte ends the word */
+	return i < len ? i : len;
+}
+
+/* Where the word that starts at s[i] ends, folded and hashed into *f
+ * as it is passed: ASCII letters and digits, most of most words; any
+ * other ASCII byte ends it. */
+static size_t word_end(const char *s, size_t i, size_t len,
+		       struct folding *f)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+
 	for (;;) {
-		i = fold_ascii(u, i, len, &f);
-		if (f.n == TEXT_FOLD_MAX)	/* no room: pass the rest */
+		i = fold_ascii(u, i, len, f);
+		if (f->n == TEXT_FOLD_MAX)	/* no room: pass the rest */
 			while (i < len && word_fold[u[i]])
 				i++;
 		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
-			break;
-		fold_char(u + i, n, &f);
+			return i;
+		fold_char(u + i, n, f);
 		i += n;
 	}
-	w->len = i - w->start;
-	w->hash = fold_hash(&f);
+}
+
+size_t text_words(const char *s, size_t len, size_t *pos,
+		  struct text_word *out, size_t max)
+{
+	size_t i = *pos, k;
+
+	for (k = 0; k < max; k++) {
+		struct folding f = { 0, 0, HASH_SEED, 0 };
+
+		if ((i = word_start(s, i, len)) == len)
+			break;
+		out[k].start = i;
+		i = word_end(s, i, len, &f);
+		out[k].len = i - out[k].start;
+		out[k].hash = fold_hash(&f);
+	}
 	*pos = i;
-	return true;
+	return k;
+}
+
+bool text_next_word(const char *s, size_t len, size_t *pos,
+		    struct text_word *w)
+{
+	return text_words(s, len, pos, w, 1) == 1;
 }
