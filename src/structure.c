@@ -105,20 +105,28 @@ static size_t shingle_count(const struct line *l)
 }
 
 /* The runs of SHINGLE words of l, hashed, into out (shingle_count()
- * of them); returns how many. */
+ * of them); returns how many.  A run's hash is a polynomial in its
+ * words' hashes, w0 * P^(SHINGLE-1) + ... + w3, rolled from one run to
+ * the next: a word in and a word out cost two multiplies, where mixing
+ * each run's words anew cost SHINGLE mixes a word. */
 static size_t shingles(const struct doc *d, const struct line *l,
 		       uint64_t *out)
 {
+	const uint64_t P = 0x9E3779B97F4A7C15ull;	/* odd */
 	const struct word *w = line_words(d, l);
 	size_t n = shingle_count(l), k;
+	uint64_t sh = 0, top = 1;	/* top: P^(SHINGLE-1) */
 
+	if (n == 0)
+		return 0;
+	for (k = 0; k + 1 < SHINGLE; k++) {
+		sh = sh * P + w[k].hash;
+		top *= P;
+	}
 	for (k = 0; k < n; k++) {
-		uint64_t sh = 0x9E3779B97F4A7C15ull;
-		size_t j;
-
-		for (j = 0; j < SHINGLE; j++)
-			sh = hash_mix(sh, w[k + j].hash);
-		out[k] = sh;
+		sh = sh * P + w[k + SHINGLE - 1].hash;
+		out[k] = sh ? sh : 1;	/* 0 marks an empty slot */
+		sh -= w[k].hash * top;
 	}
 	return n;
 }
