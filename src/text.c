@@ -311,6 +311,28 @@ static size_t word_end(const char *s, size_t i, size_t len,
 	}
 }
 
+#ifdef BYTES_FIRST
+/* The commonest word: ASCII letters and figures, fewer than eight,
+ * then an ASCII byte, all in the eight bytes at u (a word starts there).
+ * Fills *w, its start aside, and returns true if the word at u is one
+ * such; its hash is text_fold_hash()'s, in a single step. */
+static inline bool short_word(const unsigned char *u, struct text_word *w)
+{
+	uint64_t x = bytes_load(u), letters = ascii_letters(x),
+		 other = (~(letters | ascii_figures(x)) | x) & BYTES_HIGHS;
+	size_t k;
+	struct folding f = { 0, 0, HASH_SEED, 0 };
+
+	if (!other || (k = bytes_first(other)) == 0 || u[k] >= 0x80)
+		return false;
+	f.n = k;
+	f.part = (x | letters >> 2) & ((1ull << (8 * k)) - 1);
+	w->len = k;
+	w->hash = fold_hash(&f);
+	return true;
+}
+#endif
+
 size_t text_words(const char *s, size_t len, size_t *pos,
 		  struct text_word *out, size_t max)
 {
@@ -322,6 +344,13 @@ size_t text_words(const char *s, size_t len, size_t *pos,
 		if ((i = word_start(s, i, len)) == len)
 			break;
 		out[k].start = i;
+#ifdef BYTES_FIRST
+		if (len - i >= 8 &&
+		    short_word((const unsigned char *)s + i, &out[k])) {
+			i += out[k].len;
+			continue;
+		}
+#endif
 		i = word_end(s, i, len, &f);
 		out[k].len = i - out[k].start;
 		out[k].hash = fold_hash(&f);
