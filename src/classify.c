@@ -154,6 +154,12 @@ static bool all_caps(const char *w, size_t len)
 	return upper >= 2;
 }
 
+/* An ASCII lower-case letter. */
+static bool ascii_lower(char c)
+{
+	return (unsigned)(c - 'a') < 26u;
+}
+
 /* Whether the character at s is an upper-case letter. */
 static bool upper_at(const char *s)
 {
@@ -185,7 +191,9 @@ static void add_word(const struct classifier *c, struct doc *d,
 	l->key = hash_mix(l->key, tw->hash);
 	if (upper_at(text))
 		l->f.caps++;
-	m = w.langs && !all_caps(text, tw->len) ? w.langs : 0;
+	/* most stopwords start in lower case: no need to look further */
+	m = w.langs && !(!ascii_lower(text[0]) && all_caps(text, tw->len)) ?
+	    w.langs : 0;
 	for (b = 0; m; b++, m >>= 1)
 		if (m & 1)
 			lang_hits[b]++;
