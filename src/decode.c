@@ -74,8 +74,11 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
 /* The length of the run of ASCII that starts s[0..n), with no CR and
  * no NUL in it if plain.  Eight bytes are tested at once while none of
  * them has its high bit set or (plain) is a CR or a NUL: x - 1 borrows
- * into the high bit of a byte that was 0.  The last few, one at a time.
- * Each caller passes a constant plain, which the compiler folds. */
+ * into the high bit of a byte that was 0.  The first such byte ends the
+ * run where the compiler tells which it is (each test's first flag is
+ * exact, so the first of them all is); the last few bytes, and
+ * elsewhere those of the eight that stopped, one at a time.  Each caller
+ * passes a constant plain, which the compiler folds. */
 static size_t ascii_run(const unsigned char *s, size_t n, bool plain)
 {
 	size_t i = 0;
@@ -85,8 +88,13 @@ static size_t ascii_run(const unsigned char *s, size_t n, bool plain)
 
 		if (plain)
 			stop |= bytes_equal(x, '\0') | bytes_equal(x, '\r');
+#ifdef BYTES_FIRST
+		if (stop)
+			return i + bytes_first(stop);
+#else
 		if (stop)
 			break;
+#endif
 	}
 	while (i < n && s[i] < 0x80 &&
 	       (!plain || (s[i] != '\r' && s[i] != '\0')))

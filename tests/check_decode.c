@@ -52,6 +52,36 @@ START_TEST(test_valid_sequences_untouched)
 }
 END_TEST
 
+/* A CR, a NUL, a character outside ASCII or an ill-formed byte at each
+ * place of a long run of ASCII, which is read eight bytes at a time:
+ * the bytes before it stay, it is changed as alone. */
+START_TEST(test_stop_in_long_run)
+{
+	static const struct {
+		const char *in, *out;
+		size_t bad;
+	} stop[] = {
+		{ "\r", "\n", 0 }, { "\0", FFFD, 1 },
+		{ "\xC3\xA9", "\xC3\xA9", 0 }, { "\xFF", FFFD, 1 },
+	};
+	size_t k, at;
+
+	for (k = 0; k < sizeof(stop) / sizeof(stop[0]); k++)
+		for (at = 0; at < 20; at++) {
+			char in[64], want[64];
+			size_t n = strlen(stop[k].in) + (stop[k].in[0] == 0);
+
+			memset(in, 'a', at);
+			memcpy(in + at, stop[k].in, n);
+			memcpy(in + at + n, "bcdefghijklmnop", 15);
+			memset(want, 'a', at);
+			strcpy(want + at, stop[k].out);
+			strcat(want, "bcdefghijklmnop");
+			assert_decodes(in, at + n + 15, want, stop[k].bad);
+		}
+}
+END_TEST
+
 START_TEST(test_crlf)
 {
 	DECODES("a\r\nb\r\n", "a\nb\n", 0);
@@ -339,6 +369,7 @@ Suite *decode_suite(void)
 	tcase_add_test(tc, test_ascii_untouched);
 	tcase_add_test(tc, test_valid_sequences_untouched);
 	tcase_add_test(tc, test_crlf);
+	tcase_add_test(tc, test_stop_in_long_run);
 	tcase_add_test(tc, test_crlf_across_pieces);
 	tcase_add_test(tc, test_bom);
 	tcase_add_test(tc, test_nul);
