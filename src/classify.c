@@ -482,6 +482,8 @@ static enum cls judge_lines(const struct doc *d, size_t from, size_t to,
 	struct features sum;
 	size_t i;
 
+	if (to - from == 1)	/* most blocks: the line's own features */
+		return judge(&d->lines[from].f, d->lang >= 0, score);
 	memset(&sum, 0, sizeof(sum));
 	for (i = from; i < to; i++)
 		if (!line_blank(&d->lines[i]))
