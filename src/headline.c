@@ -162,6 +162,8 @@ static bool two_sentences(const struct line *l)
 	unsigned lower = 0, words = 0;
 	bool in_word = false;
 
+	if (!memchr(l->text, '.', l->len))	/* most titles: no full stop */
+		return false;
 	while (i < l->len) {
 		uint32_t c = cp_decode(l->text + i, &n);
 
