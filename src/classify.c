@@ -207,7 +207,7 @@ static void split_words(const struct classifier *c, struct doc *d,
 	struct text_word tw[SPLIT_BATCH];
 	size_t pos = 0, n, k;
 
-	l->word0 = d->nwords;
+	l->word0 = (uint32_t)d->nwords;
 	while ((n = text_words(l->text, l->len, &pos, tw, SPLIT_BATCH)) > 0)
 		for (k = 0; k < n; k++)
 			add_word(c, d, l, &tw[k], lang_hits);
