@@ -207,14 +207,30 @@ static uint32_t fold_space(uint32_t c)
  * character reference, or a character fold_space() changes. */
 static const char may_change[] = "&\xC2\xE2\xE3\xEF";
 
+/* Whether the byte at s, one of may_change, starts something that
+ * normalize_text() changes: a character reference may, a character
+ * only if fold_space() changes it.  Most do not: the box drawing of a
+ * text browser's tables starts as a general space does, with 0xE2. */
+static bool changes_at(const char *s)
+{
+	size_t n;
+	uint32_t c;
+
+	if (*s == '&')
+		return true;
+	c = cp_decode(s, &n);
+	return fold_space(c) != c;
+}
+
 /* The length of the run of bytes at s that normalize_text() leaves as
  * they are, of the n before the NUL that ends them.  strcspn() stops
- * at a NUL too: one of the text's own is part of the run. */
+ * at a NUL too: one of the text's own is part of the run, as is a
+ * byte of may_change that starts nothing to change. */
 static size_t unchanged_run(const char *s, size_t n)
 {
 	size_t len = strcspn(s, may_change);
 
-	while (len < n && s[len] == '\0')
+	while (len < n && (s[len] == '\0' || !changes_at(s + len)))
 		len += 1 + strcspn(s + len + 1, may_change);
 	return len < n ? len : n;
 }

@@ -361,6 +361,24 @@ START_TEST(test_decoder_normalize)
 }
 END_TEST
 
+/* Characters that start as the changed ones do (0xC2, 0xE2, 0xE3,
+ * 0xEF) but are none of them stay as they are, between changed ones:
+ * box drawing, a dash, a copyright sign, an ideographic full stop, a
+ * replacement character. */
+START_TEST(test_decoder_normalize_lookalikes)
+{
+	static const char in[] = "\xE2\x94\x82 x\xC2\xA0\xE2\x80\x94y\xC2\xA9"
+				 "\xE2\x80\x8B\xE3\x80\x82\xE3\x80\x80z"
+				 "\xEF\xBF\xBD\xEF\xBB\xBF\xE2\x81\x9F!";
+	struct decoder *dec = decoder_new(NULL, true);
+
+	ck_assert_ptr_nonnull(dec);
+	FEEDS(dec, in, "\xE2\x94\x82 x \xE2\x80\x94y\xC2\xA9\xE3\x80\x82 z"
+		  "\xEF\xBF\xBD !", 0);
+	decoder_free(dec);
+}
+END_TEST
+
 Suite *decode_suite(void)
 {
 	Suite *s = suite_create("decode");
@@ -389,6 +407,7 @@ Suite *decode_suite(void)
 	tcase_add_test(tc, test_decoder_utf16);
 	tcase_add_test(tc, test_decoder_pieces);
 	tcase_add_test(tc, test_decoder_normalize);
+	tcase_add_test(tc, test_decoder_normalize_lookalikes);
 	suite_add_tcase(s, tc);
 	return s;
 }
