@@ -15,7 +15,7 @@ static const char replacement[] = "\xEF\xBF\xBD";	/* U+FFFD */
 
 /* Valid range of the second byte for each lead byte (Unicode 15, table
  * 3-7); later continuation bytes are always 80..BF. */
-static bool second_ok(unsigned char lead, unsigned char b)
+static inline bool second_ok(unsigned char lead, unsigned char b)
 {
 	switch (lead) {
 	case 0xE0:
@@ -45,7 +45,8 @@ static size_t expected_len(unsigned char lead)
 /* Bytes of the longest valid prefix of a sequence at s: the whole
  * sequence when it is well formed, else its maximal subpart (at least 1),
  * which becomes a single U+FFFD. */
-static size_t valid_prefix(const unsigned char *s, size_t n, size_t want)
+static inline size_t valid_prefix(const unsigned char *s, size_t n,
+				  size_t want)
 {
 	size_t i;
 
