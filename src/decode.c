@@ -125,7 +125,11 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 		if (i >= len)
 			break;
 		if (s[i] >= 0x80 && (got = utf8_seq_len(s + i, len - i))) {
-			i += got;
+			/* and the sequences right after it: a script
+			 * outside ASCII, a text browser's box drawing */
+			for (i += got; i < len && s[i] >= 0x80 &&
+			     (got = utf8_seq_len(s + i, len - i)); i += got)
+				;
 			continue;
 		}
 		buf_append(out, in + from, i - from);
