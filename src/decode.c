@@ -58,7 +58,9 @@ static inline size_t valid_prefix(const unsigned char *s, size_t n,
 	return i;
 }
 
-size_t utf8_seq_len(const unsigned char *s, size_t n)
+/* utf8_seq_len(), inline in decode_utf8()'s loop over the characters
+ * outside ASCII. */
+static inline size_t seq_len(const unsigned char *s, size_t n)
 {
 	size_t want;
 
@@ -70,6 +72,11 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
 	if (want == 0 || want > n)
 		return 0;
 	return valid_prefix(s, n, want) == want ? want : 0;
+}
+
+size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+	return seq_len(s, n);
 }
 
 /* The length of the run of ASCII that starts s[0..n), with no CR and
@@ -124,11 +131,11 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 		i += ascii_run(s + i, len - i, true);
 		if (i >= len)
 			break;
-		if (s[i] >= 0x80 && (got = utf8_seq_len(s + i, len - i))) {
+		if (s[i] >= 0x80 && (got = seq_len(s + i, len - i))) {
 			/* and the sequences right after it: a script
 			 * outside ASCII, a text browser's box drawing */
 			for (i += got; i < len && s[i] >= 0x80 &&
-			     (got = utf8_seq_len(s + i, len - i)); i += got)
+			     (got = seq_len(s + i, len - i)); i += got)
 				;
 			continue;
 		}
