@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "hash.h"
+#include "line.h"
 #include "stopwords.h"
 #include "text.h"
 #include "tune.h"
@@ -13,6 +15,10 @@
 struct classifier {
 	struct stoplist *stops;
 };
+
+/* Words split from a line in one call (see text_words()): enough for
+ * most lines, few enough for the stack. */
+enum { SPLIT_BATCH = 64 };
 
 struct classifier *classifier_new(void)
 {
@@ -148,6 +154,12 @@ static bool all_caps(const char *w, size_t len)
 	return upper >= 2;
 }
 
+/* An ASCII lower-case letter. */
+static bool ascii_lower(char c)
+{
+	return (unsigned)(c - 'a') < 26u;
+}
+
 /* Whether the character at s is an upper-case letter. */
 static bool upper_at(const char *s)
 {
@@ -159,33 +171,46 @@ static bool upper_at(const char *s)
 	return cp_is_upper(cp_decode(s, &n));
 }
 
-/* Split line l of d into words (see struct word), counting the stopword
- * languages of each word not in capitals into lang_hits. */
+/* Add the word tw of line l to d's words and to the line's key
+ * (line.key, as line_key() does, while the words come), counting its
+ * stopword languages into lang_hits unless it is in capitals. */
+static void add_word(const struct classifier *c, struct doc *d,
+		     struct line *l, const struct text_word *tw,
+		     unsigned *lang_hits)
+{
+	const char *text = l->text + tw->start;
+	struct word w = {
+		(uint32_t)tw->start, (uint32_t)tw->len,
+		stoplist_lookup(c->stops, tw->hash), tw->hash,
+	};
+	uint32_t m;
+	int b;
+
+	doc_add_word(d, &w);
+	l->f.words++;
+	l->key = hash_mix(l->key, tw->hash);
+	if (upper_at(text))
+		l->f.caps++;
+	/* most stopwords start in lower case: no need to look further */
+	m = w.langs && !(!ascii_lower(text[0]) && all_caps(text, tw->len)) ?
+	    w.langs : 0;
+	for (b = 0; m; b++, m >>= 1)
+		if (m & 1)
+			lang_hits[b]++;
+}
+
+/* Split line l of d into words (see struct word), a batch of
+ * SPLIT_BATCH at a time. */
 static void split_words(const struct classifier *c, struct doc *d,
 			struct line *l, unsigned *lang_hits)
 {
-	size_t pos = 0;
-	struct text_word tw;
+	struct text_word tw[SPLIT_BATCH];
+	size_t pos = 0, n, k;
 
-	l->word0 = d->nwords;
-	while (text_next_word(l->text, l->len, &pos, &tw)) {
-		const char *text = l->text + tw.start;
-		struct word w = {
-			(uint32_t)tw.start, (uint32_t)tw.len,
-			stoplist_lookup(c->stops, tw.hash), tw.hash,
-		};
-		uint32_t m;
-		int b;
-
-		doc_add_word(d, &w);
-		l->f.words++;
-		if (upper_at(text))
-			l->f.caps++;
-		m = w.langs && !all_caps(text, tw.len) ? w.langs : 0;
-		for (b = 0; m; b++, m >>= 1)
-			if (m & 1)
-				lang_hits[b]++;
-	}
+	l->word0 = (uint32_t)d->nwords;
+	while ((n = text_words(l->text, l->len, &pos, tw, SPLIT_BATCH)) > 0)
+		for (k = 0; k < n; k++)
+			add_word(c, d, l, &tw[k], lang_hits);
 }
 
 /* Count the code point c (after prev) if it is one of the signs the
@@ -457,6 +482,8 @@ static enum cls judge_lines(const struct doc *d, size_t from, size_t to,
 	struct features sum;
 	size_t i;
 
+	if (to - from == 1)	/* most blocks: the line's own features */
+		return judge(&d->lines[from].f, d->lang >= 0, score);
 	memset(&sum, 0, sizeof(sum));
 	for (i = from; i < to; i++)
 		if (!line_blank(&d->lines[i]))
@@ -600,6 +627,7 @@ void classify_doc(const struct classifier *c, struct doc *d)
 	for (i = 0; i < d->nlines; i++) {
 		struct line *l = &d->lines[i];
 
+		l->key = LINE_KEY_SEED;	/* a blank line's: no words */
 		if (line_blank(l))
 			continue;
 		measure(c, d, l, hits);

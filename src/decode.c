@@ -15,7 +15,7 @@ static const char replacement[] = "\xEF\xBF\xBD";	/* U+FFFD */
 
 /* Valid range of the second byte for each lead byte (Unicode 15, table
  * 3-7); later continuation bytes are always 80..BF. */
-static bool second_ok(unsigned char lead, unsigned char b)
+static inline bool second_ok(unsigned char lead, unsigned char b)
 {
 	switch (lead) {
 	case 0xE0:
@@ -45,7 +45,8 @@ static size_t expected_len(unsigned char lead)
 /* Bytes of the longest valid prefix of a sequence at s: the whole
  * sequence when it is well formed, else its maximal subpart (at least 1),
  * which becomes a single U+FFFD. */
-static size_t valid_prefix(const unsigned char *s, size_t n, size_t want)
+static inline size_t valid_prefix(const unsigned char *s, size_t n,
+				  size_t want)
 {
 	size_t i;
 
@@ -57,7 +58,9 @@ static size_t valid_prefix(const unsigned char *s, size_t n, size_t want)
 	return i;
 }
 
-size_t utf8_seq_len(const unsigned char *s, size_t n)
+/* utf8_seq_len(), inline in decode_utf8()'s loop over the characters
+ * outside ASCII. */
+static inline size_t seq_len(const unsigned char *s, size_t n)
 {
 	size_t want;
 
@@ -71,11 +74,19 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
 	return valid_prefix(s, n, want) == want ? want : 0;
 }
 
+size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+	return seq_len(s, n);
+}
+
 /* The length of the run of ASCII that starts s[0..n), with no CR and
  * no NUL in it if plain.  Eight bytes are tested at once while none of
  * them has its high bit set or (plain) is a CR or a NUL: x - 1 borrows
- * into the high bit of a byte that was 0.  The last few, one at a time.
- * Each caller passes a constant plain, which the compiler folds. */
+ * into the high bit of a byte that was 0.  The first such byte ends the
+ * run where the compiler tells which it is (each test's first flag is
+ * exact, so the first of them all is); the last few bytes, and
+ * elsewhere those of the eight that stopped, one at a time.  Each caller
+ * passes a constant plain, which the compiler folds. */
 static size_t ascii_run(const unsigned char *s, size_t n, bool plain)
 {
 	size_t i = 0;
@@ -85,8 +96,13 @@ static size_t ascii_run(const unsigned char *s, size_t n, bool plain)
 
 		if (plain)
 			stop |= bytes_equal(x, '\0') | bytes_equal(x, '\r');
+#ifdef BYTES_FIRST
+		if (stop)
+			return i + bytes_first(stop);
+#else
 		if (stop)
 			break;
+#endif
 	}
 	while (i < n && s[i] < 0x80 &&
 	       (!plain || (s[i] != '\r' && s[i] != '\0')))
@@ -115,8 +131,12 @@ size_t decode_utf8(struct buf *out, const char *in, size_t len,
 		i += ascii_run(s + i, len - i, true);
 		if (i >= len)
 			break;
-		if (s[i] >= 0x80 && (got = utf8_seq_len(s + i, len - i))) {
-			i += got;
+		if (s[i] >= 0x80 && (got = seq_len(s + i, len - i))) {
+			/* and the sequences right after it: a script
+			 * outside ASCII, a text browser's box drawing */
+			for (i += got; i < len && s[i] >= 0x80 &&
+			     (got = seq_len(s + i, len - i)); i += got)
+				;
 			continue;
 		}
 		buf_append(out, in + from, i - from);
@@ -199,14 +219,30 @@ static uint32_t fold_space(uint32_t c)
  * character reference, or a character fold_space() changes. */
 static const char may_change[] = "&\xC2\xE2\xE3\xEF";
 
+/* Whether the byte at s, one of may_change, starts something that
+ * normalize_text() changes: a character reference may, a character
+ * only if fold_space() changes it.  Most do not: the box drawing of a
+ * text browser's tables starts as a general space does, with 0xE2. */
+static bool changes_at(const char *s)
+{
+	size_t n;
+	uint32_t c;
+
+	if (*s == '&')
+		return true;
+	c = cp_decode(s, &n);
+	return fold_space(c) != c;
+}
+
 /* The length of the run of bytes at s that normalize_text() leaves as
  * they are, of the n before the NUL that ends them.  strcspn() stops
- * at a NUL too: one of the text's own is part of the run. */
+ * at a NUL too: one of the text's own is part of the run, as is a
+ * byte of may_change that starts nothing to change. */
 static size_t unchanged_run(const char *s, size_t n)
 {
 	size_t len = strcspn(s, may_change);
 
-	while (len < n && s[len] == '\0')
+	while (len < n && (s[len] == '\0' || !changes_at(s + len)))
 		len += 1 + strcspn(s + len + 1, may_change);
 	return len < n ? len : n;
 }

@@ -67,10 +67,23 @@ static size_t trailing_space_len(const char *s, size_t n)
 	return total;
 }
 
+/* A byte that neither starts nor ends white space: ASCII, not a space
+ * nor a control.  Most lines start and end with one, and need no more
+ * looking at. */
+static bool plain_byte(char c)
+{
+	return (unsigned char)c > ' ' && (unsigned char)c < 0x80;
+}
+
 void line_trim(struct line *l)
 {
 	size_t k;
 
+	if (l->len > 0 && plain_byte(l->text[0]) &&
+	    plain_byte(l->text[l->len - 1])) {
+		l->text[l->len] = '\0';
+		return;
+	}
 	while ((k = space_len(l->text, l->len)) > 0) {
 		l->text += k;
 		l->len -= k;

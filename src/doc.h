@@ -108,8 +108,13 @@ struct line {
 				 * an agency's tag ("... (dpa)") */
 	float score;		/* heuristic score, for --explain */
 	struct features f;
-	size_t word0;		/* its words: doc.words[word0], and the
-				 * f.words that follow */
+	uint32_t word0;		/* its words: doc.words[word0], and the
+				 * f.words that follow (as struct word's
+				 * offsets, 32 bits: a page of 2^32 words
+				 * is 8 GB of text) */
+	uint64_t key;		/* line_key() of it, which classify_doc()
+				 * keeps for the later passes: they look
+				 * lines up by it again and again */
 };
 
 struct doc {

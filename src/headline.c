@@ -80,7 +80,7 @@ static void index_body(struct headline *h, const struct doc *d)
 
 		if (l->role != ROLE_BODY)
 			continue;
-		tally_slot(&h->lines, line_key(d, l))->a++;
+		tally_slot(&h->lines, l->key)->a++;
 		for (k = 0; k < l->f.words; k++)
 			tally_slot(&h->body, w[k].hash)->a++;
 	}
@@ -109,7 +109,7 @@ static float body_overlap(const struct headline *h, const struct doc *d,
 	const struct word *w = line_words(d, l);
 	unsigned k, n = 0, in = 0;
 	bool in_body = l->role == ROLE_BODY ||
-		       (l->copies > 1 && tally_get(&h->lines, line_key(d, l)));
+		       (l->copies > 1 && tally_get(&h->lines, l->key));
 
 	for (k = 0; k < l->f.words; k++) {
 		const struct tally_entry *e;
@@ -164,6 +164,8 @@ static bool two_sentences(const struct line *l)
 	unsigned lower = 0, words = 0;
 	bool in_word = false;
 
+	if (!memchr(l->text, '.', l->len))	/* most titles: no full stop */
+		return false;
 	while (i < l->len) {
 		uint32_t c = cp_decode(l->text + i, &n);
 
@@ -513,7 +515,7 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 	memset(h->starts, 0, sizeof(h->starts));
 	for (i = lo; i <= hi; i++)
 		if (line_title_like(&d->lines[i]) && d->lines[i].f.words >= 2) {
-			uint64_t key = line_key(d, &d->lines[i]);
+			uint64_t key = d->lines[i].key;
 			struct quote *q = quote_slot(h, key);
 
 			n = d->lines[i].f.words;
@@ -556,22 +558,20 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 	}
 }
 
-static bool quoted(struct headline *h, const struct doc *d,
-		   const struct line *l)
+static bool quoted(struct headline *h, const struct line *l)
 {
 	/* A dated title further down (see dated_title_later()) has no
 	 * slot: it is not looked for, as that would take a search of the
 	 * page for every line it may stand on. */
-	return l->f.words >= 2 && quote_slot(h, line_key(d, l))->quoted;
+	return l->f.words >= 2 && quote_slot(h, l->key)->quoted;
 }
 
 /* Whether line l is the last crumb of a trail of links elsewhere on the
  * page ("Home > News > Title"): the page's own title, as a trail names
  * the page it leads to last. */
-static bool crumb_end(struct headline *h, const struct doc *d,
-		      const struct line *l)
+static bool crumb_end(struct headline *h, const struct line *l)
 {
-	return l->f.words >= 2 && quote_slot(h, line_key(d, l))->crumb;
+	return l->f.words >= 2 && quote_slot(h, l->key)->crumb;
 }
 
 /* Whether one of the HEADLINE_NEIGHBOURS lines below line i is a date:
@@ -678,8 +678,8 @@ static float title_score(struct headline *h, const struct doc *d, size_t i,
 	sc = HEADLINE_OVERLAP * overlap;
 	sc += l->copies > 1 ? HEADLINE_COPIES : 0;
 	sc += l->reason == REASON_CONTAINED ? HEADLINE_CONTAINED : 0;
-	sc += quoted(h, d, l) ? HEADLINE_QUOTED : 0;
-	sc += crumb_end(h, d, l) ? HEADLINE_CRUMB_END : 0;
+	sc += quoted(h, l) ? HEADLINE_QUOTED : 0;
+	sc += crumb_end(h, l) ? HEADLINE_CRUMB_END : 0;
 	sc += f->words < 3 ? HEADLINE_FEW_WORDS : 0;
 	sc += f->words == 1 && f->cjk == 0 ? HEADLINE_ONE_WORD : 0;
 	sc += f->words > 20 ? HEADLINE_MANY_WORDS : 0;

@@ -16,7 +16,8 @@
 
 /* A line's key: its words' hashes, in order.  Punctuation, ellipses and
  * quotes are not words, so a teaser cut with "..." compares equal to the
- * text it cuts. */
+ * text it cuts.  classify_doc() keeps it in line.key, where the later
+ * passes read it. */
 uint64_t line_key(const struct doc *d, const struct line *l);
 
 /* A word that says what a text is about: not a function word of any

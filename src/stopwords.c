@@ -73,29 +73,7 @@ static const struct {
 		"wanneer omdat heel meer" },
 };
 
-enum {
-	SLOTS = 4096,		/* power of two, over twice the word count */
-	STOPWORD_MAX = 32,	/* bytes: the lists' words are shorter */
-};
-
-/* The table holds each word's text_fold_hash(), which classify has for
- * every word it reads. */
-struct stoplist {
-	struct slot {
-		uint64_t hash;	/* 0: empty (hash.h never makes 0) */
-		uint32_t langs;
-	} slot[SLOTS];
-};
-
-/* The slot holding hash h, or the empty slot where it would go. */
-static uint32_t find(const struct stoplist *sl, uint64_t h)
-{
-	uint32_t i = (uint32_t)h & (SLOTS - 1);
-
-	while (sl->slot[i].hash && sl->slot[i].hash != h)
-		i = (i + 1) & (SLOTS - 1);
-	return i;
-}
+enum { STOPWORD_MAX = 32 };	/* bytes: the lists' words are shorter */
 
 struct stoplist *stoplist_new(void)
 {
@@ -111,7 +89,7 @@ struct stoplist *stoplist_new(void)
 
 			if (n && n <= STOPWORD_MAX) {
 				uint64_t h = text_fold_hash(p, n, folded);
-				struct slot *s = &sl->slot[find(sl, h)];
+				struct stoplist_slot *s = &sl->slot[stoplist_find(sl, h)];
 
 				s->hash = h;
 				s->langs |= 1u << l;
@@ -126,11 +104,6 @@ struct stoplist *stoplist_new(void)
 void stoplist_free(struct stoplist *sl)
 {
 	free(sl);
-}
-
-uint32_t stoplist_lookup(const struct stoplist *sl, uint64_t h)
-{
-	return sl->slot[find(sl, h)].langs;	/* an empty slot's are 0 */
 }
 
 size_t stoplist_langs(void)

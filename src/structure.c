@@ -15,8 +15,6 @@
  * nothing. */
 struct structure {
 	struct tally table;	/* lines, shingles: a and b per user */
-	uint64_t *keys;		/* per line of the page */
-	size_t keys_cap;
 	uint64_t *sh;		/* per word of the page: the shingle that
 				 * starts with it (see drop_contained()) */
 	size_t sh_cap;
@@ -37,7 +35,6 @@ void structure_free(struct structure *s)
 	if (!s)
 		return;
 	tally_free(&s->table);
-	free(s->keys);
 	free(s->sh);
 	free(s->w);
 	free(s->ctx);
@@ -71,19 +68,13 @@ static void drop_repeats(struct structure *s, struct doc *d)
 {
 	size_t i;
 
-	if (d->nlines > s->keys_cap) {
-		free(s->keys);
-		s->keys = xmalloc(d->nlines * sizeof(*s->keys));
-		s->keys_cap = d->nlines;
-	}
 	tally_reset(&s->table, d->nlines);
 	for (i = 0; i < d->nlines; i++) {	/* a: first; b: copies */
 		struct tally_entry *e;
 
 		if (line_blank(&d->lines[i]))
 			continue;
-		s->keys[i] = line_key(d, &d->lines[i]);
-		e = tally_slot(&s->table, s->keys[i]);
+		e = tally_slot(&s->table, d->lines[i].key);
 		e->b++;
 		if (!e->a && d->lines[i].verdict != VERDICT_DROP)
 			e->a = (uint32_t)i + 1;
@@ -94,7 +85,7 @@ static void drop_repeats(struct structure *s, struct doc *d)
 
 		if (line_blank(l))
 			continue;
-		e = tally_get(&s->table, s->keys[i]);
+		e = tally_get(&s->table, l->key);
 		l->copies = e->b;
 		if (e->a != i + 1 && l->verdict == VERDICT_NONE && !l->f.code &&
 		    !l->f.formula)
@@ -114,20 +105,28 @@ static size_t shingle_count(const struct line *l)
 }
 
 /* The runs of SHINGLE words of l, hashed, into out (shingle_count()
- * of them); returns how many. */
+ * of them); returns how many.  A run's hash is a polynomial in its
+ * words' hashes, w0 * P^(SHINGLE-1) + ... + w3, rolled from one run to
+ * the next: a word in and a word out cost two multiplies, where mixing
+ * each run's words anew cost SHINGLE mixes a word. */
 static size_t shingles(const struct doc *d, const struct line *l,
 		       uint64_t *out)
 {
+	const uint64_t P = 0x9E3779B97F4A7C15ull;	/* odd */
 	const struct word *w = line_words(d, l);
 	size_t n = shingle_count(l), k;
+	uint64_t sh = 0, top = 1;	/* top: P^(SHINGLE-1) */
 
+	if (n == 0)
+		return 0;
+	for (k = 0; k + 1 < SHINGLE; k++) {
+		sh = sh * P + w[k].hash;
+		top *= P;
+	}
 	for (k = 0; k < n; k++) {
-		uint64_t sh = 0x9E3779B97F4A7C15ull;
-		size_t j;
-
-		for (j = 0; j < SHINGLE; j++)
-			sh = hash_mix(sh, w[k + j].hash);
-		out[k] = sh;
+		sh = sh * P + w[k + SHINGLE - 1].hash;
+		out[k] = sh ? sh : 1;	/* 0 marks an empty slot */
+		sh -= w[k].hash * top;
 	}
 	return n;
 }
@@ -798,7 +797,7 @@ static void revive_repeats(struct structure *s, struct doc *d, size_t from,
 
 		if (line_blank(l) || l->verdict == VERDICT_DROP)
 			continue;
-		e = tally_slot(&s->table, s->keys[i]);
+		e = tally_slot(&s->table, l->key);
 		if (e->a++ == 0 && l->reason == REASON_REPEAT &&
 		    l->verdict == VERDICT_NONE &&
 		    (l->cls != CLS_SHORT || l->f.words >= SUBHEAD_MIN_WORDS)) {

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include "bytes.h"
 #include "hash.h"
 
 size_t cp_encode(char *o, uint32_t c)
@@ -130,48 +131,131 @@ static inline unsigned char fold_byte(unsigned char prev, unsigned char c)
 	return prev == 0xC3 && latin1_capital(c) ? c | 0x20 : c;
 }
 
-uint64_t text_fold_hash(const char *w, size_t len, char *out)
-{
-	const unsigned char *s = (const unsigned char *)w;
-	uint64_t h = HASH_SEED;
-	unsigned char prev = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		prev = fold_byte(prev, s[i]);
-		out[i] = (char)prev;
-		h = hash_byte(h, prev);
-	}
-	return h ? h : 1;
-}
-
-/* The word being read by text_next_word(): how many of its bytes are
- * folded and hashed so far, the last of them (see fold_byte()) and the
- * hash. */
+/* A word being folded and hashed (text_fold_hash(), text_next_word()):
+ * how many of its bytes are folded so far, the last of them (see
+ * fold_byte()), the hash of its whole words of eight bytes, and the
+ * bytes after them, little-endian. */
 struct folding {
 	size_t n;
 	unsigned char prev;
 	uint64_t h;
+	uint64_t part;
 };
+
+/* Eight folded bytes of a word into its hash.  A multiply per eight
+ * bytes, not per byte: most words fit in one step.  The high half of
+ * the product, which every byte reaches, goes into the low bits that
+ * tables index by. */
+static inline uint64_t mix_eight(uint64_t h, uint64_t eight)
+{
+	h = (h ^ eight) * 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 32);
+}
+
+/* One folded byte onto the word. */
+static inline void fold_push(struct folding *f, unsigned char c)
+{
+	f->part |= (uint64_t)c << (8 * (f->n % 8));
+	if (++f->n % 8 == 0) {
+		f->h = mix_eight(f->h, f->part);
+		f->part = 0;
+	}
+}
+
+/* The word's hash: its last bytes, padded with zero bytes, which no
+ * word holds, so that words of different lengths differ. */
+static inline uint64_t fold_hash(const struct folding *f)
+{
+	uint64_t h = f->n % 8 ? mix_eight(f->h, f->part) : f->h;
+
+	return h ? h : 1;
+}
+
+uint64_t text_fold_hash(const char *w, size_t len, char *out)
+{
+	const unsigned char *s = (const unsigned char *)w;
+	struct folding f = { 0, 0, HASH_SEED, 0 };
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		f.prev = fold_byte(f.prev, s[i]);
+		out[i] = (char)f.prev;
+		fold_push(&f, f.prev);
+	}
+	return fold_hash(&f);
+}
+
+#ifdef BYTES_FIRST
+/* The ASCII letters of x, flagged as in bytes.h: x | 0x20 from 'a' to
+ * 'z'.  Adding 0x1F sets a byte's high bit from 'a' up, adding 0x05
+ * from '{' up.  Exact up to the first byte from 0x80 up, whose carry
+ * changes only the bytes after it. */
+static inline uint64_t ascii_letters(uint64_t x)
+{
+	uint64_t y = x | BYTES_ONES * 0x20;
+
+	return (y + BYTES_ONES * 0x1F) & ~(y + BYTES_ONES * 0x05) & BYTES_HIGHS;
+}
+
+/* The ASCII figures of x, in the same way: from '0' to '9'. */
+static inline uint64_t ascii_figures(uint64_t x)
+{
+	return (x + BYTES_ONES * 0x50) & ~(x + BYTES_ONES * 0x46) & BYTES_HIGHS;
+}
+
+/* Fold and hash the ASCII letters and figures from u[*i] on eight at a
+ * time, while the word's bytes so far fill whole steps of eight and the
+ * word has room for eight more, moving *i past them.  Returns true if
+ * they stop at a byte that is none, false if the steps ran out first.
+ * A letter's flag, shifted to 0x20, makes it lower case. */
+static inline bool fold_eights(const unsigned char *u, size_t *i, size_t len,
+			       struct folding *f)
+{
+	while (f->n % 8 == 0 && len - *i >= 8 && f->n + 8 <= TEXT_FOLD_MAX) {
+		uint64_t x = bytes_load(u + *i), letters = ascii_letters(x),
+			 other = (~(letters | ascii_figures(x)) | x) &
+				 BYTES_HIGHS;
+		size_t k;
+
+		x |= letters >> 2;
+		if (!other) {
+			f->h = mix_eight(f->h, x);
+			f->n += 8;
+			*i += 8;
+			continue;
+		}
+		k = bytes_first(other);
+		if (k > 0) {
+			f->part = x & ((1ull << (8 * k)) - 1);
+			f->n += k;
+			*i += k;
+			f->prev = u[*i - 1];	/* ASCII: see fold_ascii() */
+		}
+		return true;
+	}
+	return false;
+}
+#endif
 
 /* Fold and hash the ASCII letters and digits from u[i] on, while the
  * word has room for them; returns where they stop. */
-static size_t fold_ascii(const unsigned char *u, size_t i, size_t len,
-			 struct folding *f)
+static inline size_t fold_ascii(const unsigned char *u, size_t i, size_t len,
+				struct folding *f)
 {
-	size_t room = TEXT_FOLD_MAX - f->n;
-	size_t stop = len - i < room ? len : i + room, from = i;
-	uint64_t h = f->h;
+	size_t room, stop, from;
 	unsigned char c;
 
-	for (; i < stop && (c = word_fold[u[i]]); i++)
-		h = hash_byte(h, c);
-	if (i > from) {
-		f->n += i - from;
+#ifdef BYTES_FIRST
+	if (fold_eights(u, &i, len, f))
+		return i;
+#endif
+	room = TEXT_FOLD_MAX - f->n;
+	stop = len - i < room ? len : i + room;
+	for (from = i; i < stop && (c = word_fold[u[i]]); i++)
+		fold_push(f, c);
+	if (i > from)
 		f->prev = u[i - 1];	/* ASCII: fold_byte() needs not know
 					 * which */
-	}
-	f->h = h;
 	return i;
 }
 
@@ -181,25 +265,20 @@ static void fold_char(const unsigned char *u, size_t n, struct folding *f)
 {
 	size_t k;
 
-	for (k = 0; k < n && f->n < TEXT_FOLD_MAX; k++, f->n++) {
+	for (k = 0; k < n && f->n < TEXT_FOLD_MAX; k++) {
 		f->prev = fold_byte(f->prev, u[k]);
-		f->h = hash_byte(f->h, f->prev);
+		fold_push(f, f->prev);
 	}
 }
 
-bool text_next_word(const char *s, size_t len, size_t *pos,
-		    struct text_word *w)
+/* Where the first word of s[i..len) starts, len if none.  The bytes
+ * before it are ASCII, most of them, told by table. */
+static size_t word_start(const char *s, size_t i, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	struct folding f = { 0, 0, HASH_SEED };
-	size_t i = *pos, n;
+	size_t n;
 
-	/* the bytes before it; ASCII, most of them, by table */
-	for (;; i += n) {
-		if (i >= len) {
-			*pos = len;
-			return false;
-		}
+	for (; i < len; i += n) {
 		if (u[i] < 0x80) {
 			if (word_fold[u[i]])
 				break;
@@ -208,21 +287,80 @@ bool text_next_word(const char *s, size_t len, size_t *pos,
 			break;
 		}
 	}
-	w->start = i;
-	/* ASCII letters and digits, most of most words, folded and hashed
-	 * as they are passed; any other ASCII byte ends the word */
+	return i < len ? i : len;
+}
+
+/* Where the word that starts at s[i] ends, folded and hashed into *f
+ * as it is passed: ASCII letters and digits, most of most words; any
+ * other ASCII byte ends it. */
+static size_t word_end(const char *s, size_t i, size_t len,
+		       struct folding *f)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+
 	for (;;) {
-		i = fold_ascii(u, i, len, &f);
-		if (f.n == TEXT_FOLD_MAX)	/* no room: pass the rest */
+		i = fold_ascii(u, i, len, f);
+		if (f->n == TEXT_FOLD_MAX)	/* no room: pass the rest */
 			while (i < len && word_fold[u[i]])
 				i++;
 		if (i >= len || u[i] < 0x80 || !cp_is_word(cp_decode(s + i, &n)))
-			break;
-		fold_char(u + i, n, &f);
+			return i;
+		fold_char(u + i, n, f);
 		i += n;
 	}
-	w->len = i - w->start;
-	w->hash = f.h ? f.h : 1;
-	*pos = i;
+}
+
+#ifdef BYTES_FIRST
+/* The commonest word: ASCII letters and figures, fewer than eight,
+ * then an ASCII byte, all in the eight bytes at u (a word starts there).
+ * Fills *w, its start aside, and returns true if the word at u is one
+ * such; its hash is text_fold_hash()'s, in a single step. */
+static inline bool short_word(const unsigned char *u, struct text_word *w)
+{
+	uint64_t x = bytes_load(u), letters = ascii_letters(x),
+		 other = (~(letters | ascii_figures(x)) | x) & BYTES_HIGHS;
+	size_t k;
+	struct folding f = { 0, 0, HASH_SEED, 0 };
+
+	if (!other || (k = bytes_first(other)) == 0 || u[k] >= 0x80)
+		return false;
+	f.n = k;
+	f.part = (x | letters >> 2) & ((1ull << (8 * k)) - 1);
+	w->len = k;
+	w->hash = fold_hash(&f);
 	return true;
+}
+#endif
+
+size_t text_words(const char *s, size_t len, size_t *pos,
+		  struct text_word *out, size_t max)
+{
+	size_t i = *pos, k;
+
+	for (k = 0; k < max; k++) {
+		struct folding f = { 0, 0, HASH_SEED, 0 };
+
+		if ((i = word_start(s, i, len)) == len)
+			break;
+		out[k].start = i;
+#ifdef BYTES_FIRST
+		if (len - i >= 8 &&
+		    short_word((const unsigned char *)s + i, &out[k])) {
+			i += out[k].len;
+			continue;
+		}
+#endif
+		i = word_end(s, i, len, &f);
+		out[k].len = i - out[k].start;
+		out[k].hash = fold_hash(&f);
+	}
+	*pos = i;
+	return k;
+}
+
+bool text_next_word(const char *s, size_t len, size_t *pos,
+		    struct text_word *w)
+{
+	return text_words(s, len, pos, w, 1) == 1;
 }

@@ -96,8 +96,17 @@ struct text_word {
 bool text_next_word(const char *s, size_t len, size_t *pos,
 		    struct text_word *w);
 
+/* The next words of s[*pos..len), up to max of them, into out, as
+ * text_next_word() finds them one by one; moves *pos past them and
+ * returns how many, 0 when there are no more.  For a line's words: one
+ * call for many words costs less than a call for each. */
+size_t text_words(const char *s, size_t len, size_t *pos,
+		  struct text_word *out, size_t max);
+
 /* Lower-case ASCII and Latin-1 letters of w[0..len) into out[0..len)
- * (each keeps its length); returns hash_bytes(HASH_SEED, out, len). */
+ * (each keeps its length); returns the hash of out[0..len), which takes
+ * its bytes eight at a time: never 0, and the same for the same folded
+ * bytes. */
 uint64_t text_fold_hash(const char *w, size_t len, char *out);
 
 #endif

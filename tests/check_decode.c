@@ -52,6 +52,36 @@ START_TEST(test_valid_sequences_untouched)
 }
 END_TEST
 
+/* A CR, a NUL, a character outside ASCII or an ill-formed byte at each
+ * place of a long run of ASCII, which is read eight bytes at a time:
+ * the bytes before it stay, it is changed as alone. */
+START_TEST(test_stop_in_long_run)
+{
+	static const struct {
+		const char *in, *out;
+		size_t bad;
+	} stop[] = {
+		{ "\r", "\n", 0 }, { "\0", FFFD, 1 },
+		{ "\xC3\xA9", "\xC3\xA9", 0 }, { "\xFF", FFFD, 1 },
+	};
+	size_t k, at;
+
+	for (k = 0; k < sizeof(stop) / sizeof(stop[0]); k++)
+		for (at = 0; at < 20; at++) {
+			char in[64], want[64];
+			size_t n = strlen(stop[k].in) + (stop[k].in[0] == 0);
+
+			memset(in, 'a', at);
+			memcpy(in + at, stop[k].in, n);
+			memcpy(in + at + n, "bcdefghijklmnop", 15);
+			memset(want, 'a', at);
+			strcpy(want + at, stop[k].out);
+			strcat(want, "bcdefghijklmnop");
+			assert_decodes(in, at + n + 15, want, stop[k].bad);
+		}
+}
+END_TEST
+
 START_TEST(test_crlf)
 {
 	DECODES("a\r\nb\r\n", "a\nb\n", 0);
@@ -125,6 +155,10 @@ START_TEST(test_long_ascii_runs)
 	DECODES("012345678\xFF", "012345678" FFFD, 1);
 	DECODES("\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x80",
 		"\x7F\x7F\x7F\x7F\x7F\x7F\x7F\x7F" FFFD, 1);
+	/* sequences one after another, then an ill-formed one, a CR */
+	DECODES("\xE2\x94\x80\xC3\xA9\xE2\x94\x80\xFF\xE2\x94\x80\r\n",
+		"\xE2\x94\x80\xC3\xA9\xE2\x94\x80" FFFD "\xE2\x94\x80\n", 1);
+	DECODES("\xC3\xA9\xC3\xA9\xE2\x94", "\xC3\xA9\xC3\xA9" FFFD, 1);
 }
 END_TEST
 
@@ -331,6 +365,24 @@ START_TEST(test_decoder_normalize)
 }
 END_TEST
 
+/* Characters that start as the changed ones do (0xC2, 0xE2, 0xE3,
+ * 0xEF) but are none of them stay as they are, between changed ones:
+ * box drawing, a dash, a copyright sign, an ideographic full stop, a
+ * replacement character. */
+START_TEST(test_decoder_normalize_lookalikes)
+{
+	static const char in[] = "\xE2\x94\x82 x\xC2\xA0\xE2\x80\x94y\xC2\xA9"
+				 "\xE2\x80\x8B\xE3\x80\x82\xE3\x80\x80z"
+				 "\xEF\xBF\xBD\xEF\xBB\xBF\xE2\x81\x9F!";
+	struct decoder *dec = decoder_new(NULL, true);
+
+	ck_assert_ptr_nonnull(dec);
+	FEEDS(dec, in, "\xE2\x94\x82 x \xE2\x80\x94y\xC2\xA9\xE3\x80\x82 z"
+		  "\xEF\xBF\xBD !", 0);
+	decoder_free(dec);
+}
+END_TEST
+
 Suite *decode_suite(void)
 {
 	Suite *s = suite_create("decode");
@@ -339,6 +391,7 @@ Suite *decode_suite(void)
 	tcase_add_test(tc, test_ascii_untouched);
 	tcase_add_test(tc, test_valid_sequences_untouched);
 	tcase_add_test(tc, test_crlf);
+	tcase_add_test(tc, test_stop_in_long_run);
 	tcase_add_test(tc, test_crlf_across_pieces);
 	tcase_add_test(tc, test_bom);
 	tcase_add_test(tc, test_nul);
@@ -358,6 +411,7 @@ Suite *decode_suite(void)
 	tcase_add_test(tc, test_decoder_utf16);
 	tcase_add_test(tc, test_decoder_pieces);
 	tcase_add_test(tc, test_decoder_normalize);
+	tcase_add_test(tc, test_decoder_normalize_lookalikes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -161,6 +161,31 @@ START_TEST(test_line_trim)
 }
 END_TEST
 
+/* White space at one end only, or none: a line that starts, or ends,
+ * with a printable ASCII byte is trimmed at its other end all the same. */
+START_TEST(test_line_trim_one_end)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "text \t", "text" }, { "\r text", "text" },
+		{ "text\xC2\xA0", "text" }, { "\xE3\x80\x80text", "text" },
+		{ "a b~", "a b~" }, { "\x7F", "\x7F" }, { "\xC3\xA9", "\xC3\xA9" },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char text[32];
+		struct line l = { .text = text, .len = strlen(cases[k].in) };
+
+		memcpy(text, cases[k].in, l.len + 1);
+		line_trim(&l);
+		ck_assert_str_eq(l.text, cases[k].out);
+		ck_assert_uint_eq(l.len, strlen(cases[k].out));
+	}
+}
+END_TEST
+
 Suite *doc_suite(void)
 {
 	Suite *s = suite_create("doc");
@@ -175,6 +200,7 @@ Suite *doc_suite(void)
 
 	tc = tcase_create("trim");
 	tcase_add_test(tc, test_trim_ascii);
+	tcase_add_test(tc, test_line_trim_one_end);
 	tcase_add_test(tc, test_trim_nbsp);
 	tcase_add_test(tc, test_trim_unicode_spaces);
 	tcase_add_test(tc, test_trim_keeps_lookalikes);

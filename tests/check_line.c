@@ -71,6 +71,7 @@ START_TEST(test_beside_and_key)
 	static const char page[] = "One two\n\n\nthree\nOne, two...\n";
 	struct classifier *c = classifier_new();
 	struct doc d;
+	size_t i;
 
 	doc_init(&d);
 	doc_load(&d, page, strlen(page));
@@ -82,6 +83,9 @@ START_TEST(test_beside_and_key)
 	/* Punctuation is no word: a teaser cut with "..." keys alike. */
 	ck_assert(line_key(&d, &d.lines[0]) == line_key(&d, &d.lines[4]));
 	ck_assert(line_key(&d, &d.lines[0]) != line_key(&d, &d.lines[3]));
+	/* classify kept every line's key, a blank line's too */
+	for (i = 0; i < d.nlines; i++)
+		ck_assert(d.lines[i].key == line_key(&d, &d.lines[i]));
 	doc_free(&d);
 	classifier_free(c);
 }

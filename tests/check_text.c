@@ -3,20 +3,22 @@
 #include <string.h>
 
 #include "check_suites.h"
-#include "../src/hash.h"
 #include "../src/text.h"
 
 /* text_fold_hash() of s, which must fold to want; its hash must be the
- * hash of want. */
+ * hash of want, and differ from that of want cut by a byte. */
 static void fold_is(const char *s, const char *want)
 {
-	char out[64];
+	char out[64], again[64];
 	size_t len = strlen(s);
 	uint64_t h = text_fold_hash(s, len, out);
 
 	ck_assert_uint_eq(len, strlen(want));
 	ck_assert_mem_eq(out, want, len);
-	ck_assert(h == hash_bytes(HASH_SEED, want, len));
+	ck_assert(h != 0);
+	ck_assert(h == text_fold_hash(want, len, again));
+	if (len > 0)
+		ck_assert(h != text_fold_hash(want, len - 1, again));
 }
 
 START_TEST(test_fold_hash)
@@ -68,6 +70,9 @@ START_TEST(test_next_word)
 	ck_assert_str_eq(words_of("l\xE2\x80\x99" "eau \xCE\xB1\xCE\xB2"),
 			 "l|eau|\xCE\xB1\xCE\xB2");
 	ck_assert_str_eq(words_of("a_b"), "a|b");
+	/* read eight bytes at a time, then on past a letter outside ASCII */
+	ck_assert_str_eq(words_of("ReInterNationale\xC3\x89Tx9 WORDS42Ab; x"),
+			 "ReInterNationale\xC3\x89Tx9|WORDS42Ab|x");
 	ck_assert_str_eq(words_of("\xC3\x89T\xC3\x89 Caf\xC3\x89!"),
 			 "\xC3\x89T\xC3\x89|Caf\xC3\x89");
 }
@@ -100,6 +105,30 @@ START_TEST(test_next_word_long)
 }
 END_TEST
 
+/* text_words() finds the words text_next_word() finds, a batch at a
+ * time, and goes on where a full batch stopped. */
+START_TEST(test_words_batch)
+{
+	static const char s[] = "  One, two \xC3\x89T\xC3\x89 -- three4 a_b!";
+	struct text_word one, batch[2];
+	size_t len = strlen(s), pos1 = 0, pos2 = 0, n, k, seen = 0;
+
+	while ((n = text_words(s, len, &pos2, batch, 2)) > 0) {
+		ck_assert_uint_le(n, 2);
+		for (k = 0; k < n; k++, seen++) {
+			ck_assert(text_next_word(s, len, &pos1, &one));
+			ck_assert_uint_eq(batch[k].start, one.start);
+			ck_assert_uint_eq(batch[k].len, one.len);
+			ck_assert(batch[k].hash == one.hash);
+		}
+		ck_assert_uint_eq(pos1, pos2);
+	}
+	ck_assert_uint_eq(seen, 6);
+	ck_assert(!text_next_word(s, len, &pos1, &one));
+	ck_assert_uint_eq(pos2, len);
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -108,6 +137,7 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_fold_hash);
 	tcase_add_test(tc, test_next_word);
 	tcase_add_test(tc, test_next_word_long);
+	tcase_add_test(tc, test_words_batch);
 	suite_add_tcase(s, tc);
 	return s;
 }
