@@ -17,7 +17,7 @@
 /* Slots of the table of candidates' keys: a power of two, over twice
  * the lines pick_headline() looks at. */
 #define QUOTE_SLOTS 256
-_Static_assert(QUOTE_SLOTS > 2 * (HEADLINE_LOOKBACK + HEADLINE_BELOW + 1),
+_Static_assert(QUOTE_SLOTS > 2 * (HEADLINE_LOOKBACK + HEADLINE_LATER + 1),
 	       "QUOTE_SLOTS too small");
 _Static_assert(HEADLINE_MAX_WORDS < 64, "candidates' lengths are bits");
 
@@ -30,6 +30,7 @@ struct headline {
 		uint64_t key;	/* 0: empty */
 		uint32_t words;
 		bool quoted;	/* inside a longer line */
+		bool named;	/* inside a longer line not of prose */
 		bool crumb;	/* ends a trail of links */
 	} quote[QUOTE_SLOTS];
 	uint64_t starts[16];	/* bit (hash % 1024): a candidate's first
@@ -550,6 +551,7 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 				if (!q->key || q->words != k - j + 1)
 					continue;
 				q->quoted = true;
+				q->named |= d->lines[i].cls != CLS_GOOD;
 				q->crumb |= k + 1 == n &&
 					    crumb_trail(d->lines[i].text,
 							w[j].start);
@@ -560,10 +562,15 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 
 static bool quoted(struct headline *h, const struct line *l)
 {
-	/* A dated title further down (see dated_title_later()) has no
-	 * slot: it is not looked for, as that would take a search of the
-	 * page for every line it may stand on. */
 	return l->f.words >= 2 && quote_slot(h, l->key)->quoted;
+}
+
+/* Whether line l occurs inside a longer line that is not prose: a copy
+ * of the page's title ("Title | Site"), a link to it ("3 comments on
+ * Title"), where a paragraph's words would only quote a subheading. */
+static bool named(struct headline *h, const struct line *l)
+{
+	return l->f.words >= 2 && quote_slot(h, l->key)->named;
 }
 
 /* Whether line l is the last crumb of a trail of links elsewhere on the
@@ -778,6 +785,24 @@ static bool dated_title_later(const struct doc *d, size_t first,
 	return true;
 }
 
+/* Whether line i, further down the article span, is a title the page
+ * repeats (its <title> copy, "Title | Site", a comment count's "3
+ * comments on Title", or the same line twice): a title-like line, not
+ * in lower case nor a date, with a date right above it or just below
+ * it and a paragraph under it.  The span then starts at a box's or a
+ * sidebar's text heavier than the article's own first paragraph. */
+static bool echoed_title_later(struct headline *h, const struct doc *d,
+			       size_t prev, size_t i)
+{
+	const struct line *l = &d->lines[i];
+
+	if (!candidate(d, i) || l->f.lower || line_date_like(l) ||
+	    words_under(d, i) == 0 || !(named(h, l) || l->copies == 2))
+		return false;
+	return (prev != SIZE_MAX && line_date_like(&d->lines[prev])) ||
+	       date_below(d, i);
+}
+
 /* A line of text, not of a menu, a label or a button: one that may stand
  * between a headline and its article (a standfirst, a caption, a teaser)
  * without setting the headline further apart from it. */
@@ -786,9 +811,21 @@ static bool reads_as_text(const struct line *l)
 	return l->cls >= CLS_NEAR && l->verdict != VERDICT_DROP;
 }
 
+/* The line past the last one of the article span that may hold a title
+ * further down: HEADLINE_LATER non-blank lines from its first. */
+static size_t later_end(const struct doc *d, size_t first)
+{
+	size_t i = first, seen = 0;
+
+	while (++i < d->nlines && seen < HEADLINE_LATER)
+		seen += !line_blank(&d->lines[i]);
+	return i;
+}
+
 /* The most title-like line among those just above the first article
  * line (or that line itself, or one just below it: see below_first(),
- * or a dated title further down: see dated_title_later()): SIZE_MAX if
+ * or a dated or a repeated title further down: see dated_title_later()
+ * and echoed_title_later()): SIZE_MAX if
  * none.  A line's distance from the article counts the first article
  * line and the lines between that do not read as text. */
 static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
@@ -800,7 +837,7 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
 		if (!line_blank(&d->lines[--lo]))
 			seen++;
-	find_quoted(h, d, lo, end - 1);
+	find_quoted(h, d, lo, later_end(d, first) - 1);
 	index_body(h, d);
 	seen = 0;
 	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
@@ -838,13 +875,15 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 	}
 	for (prev = SIZE_MAX; i < d->nlines && seen < HEADLINE_LATER; i++) {
 		float sc;
+		bool echo;
 
 		if (line_blank(&d->lines[i]))
 			continue;
 		seen++;
-		if (dated_title_later(d, first, prev, i) &&
-		    (sc = title_score(h, d, i, seen) + HEADLINE_LATER_TITLE) >
-			    best_score) {
+		echo = echoed_title_later(h, d, prev, i);
+		if ((dated_title_later(d, first, prev, i) || echo) &&
+		    (sc = title_score(h, d, i, seen) + HEADLINE_LATER_TITLE +
+			  (echo ? HEADLINE_LATER_ECHO : 0)) > best_score) {
 			best_score = sc;
 			best = i;
 		}

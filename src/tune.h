@@ -475,6 +475,18 @@
 					 * a title of under 3 words, which
 					 * counts too), the same from 0.3 to
 					 * 0.8; at -0.2 one of .txt lost */
+#define HEADLINE_LATER_ECHO	0.5f	/* ...and this more for a title there
+					 * the page repeats (in a longer line
+					 * not of prose, "Title | Site", or
+					 * once more, title and h1) with a date
+					 * right above or just below it: the
+					 * span started at a box; on the dev
+					 * corpus 4 headlines of .txt and 1 of
+					 * w3m won, none lost, the same from
+					 * 0.5 to 0.8; at 0.2 2 of .txt won,
+					 * at 1.2 one of w3m lost; with any
+					 * number of copies a running header
+					 * lost a lede */
 #define DATE_MIN_DIGITS		4	/* a line this many figures... */
 #define DATE_MAX_WORDS		8	/* ...and this few words is a date */
 

@@ -387,6 +387,28 @@ START_TEST(test_short_headline_after_sidebar)
 }
 END_TEST
 
+/* The span can start at a box's paragraphs heavier than the article's
+ * (a paper's notice about itself); a title further down that the page
+ * repeats ("Comments on Title | Site") with a dateline right above it is
+ * the headline. */
+START_TEST(test_echoed_headline_after_box)
+{
+	assert_headline(9, HEADLINE, MENU "\nThe Harbour Gazette is the "
+			"oldest newspaper of the coast. It was founded by a "
+			"group of fishermen and teachers in the year after the "
+			"great flood, and it has reported on the life of the "
+			"towns along the bay, their councils, their schools and "
+			"their boats, ever since.\n\nOur reporters live in the "
+			"towns they write about. They go to the council "
+			"meetings, the markets and the harbour, and they talk "
+			"to the people who work there, so that what we print is "
+			"what they have seen and heard for themselves, every "
+			"day of the week.\n\n12 May 2024\n\n" HEADLINE "\n\n"
+			P1 "\n\n" P2 "\n\n" P3 "\n\nComments on " HEADLINE
+			" | Harbour Gazette\n");
+}
+END_TEST
+
 /* A photo's caption can start the span, with its credit, a section's
  * label and a byline between it and the headline. */
 START_TEST(test_headline_below_caption_labels)
@@ -1077,6 +1099,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_below_caption_labels);
 	tcase_add_test(tc, test_headline_after_sidebar);
 	tcase_add_test(tc, test_short_headline_after_sidebar);
+	tcase_add_test(tc, test_echoed_headline_after_box);
 	tcase_add_test(tc, test_subheading_not_headline);
 	tcase_add_test(tc, test_headline_not_two_sentences);
 	tcase_add_test(tc, test_headline_name_then_title);
