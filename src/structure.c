@@ -1288,6 +1288,63 @@ static void attach_closing(struct doc *d, size_t edge)
 	}
 }
 
+/* Whether text[i..] starts a host's top-level domain: a dot between a
+ * letter or digit and ADDRESS_TLD_MIN to ADDRESS_TLD_MAX lower-case
+ * letters that end the word ("BuzzFeed.com!", "x.de."), where an
+ * abbreviation's "z.B." or "e.g." has one letter or a capital. */
+static bool tld_at(const struct line *l, size_t i)
+{
+	size_t n = 0;
+
+	if (i == 0 || l->text[i] != '.' || !ascii_alnum(l->text[i - 1]))
+		return false;
+	while (i + 1 + n < l->len && l->text[i + 1 + n] >= 'a' &&
+	       l->text[i + 1 + n] <= 'z')
+		n++;
+	if (i + 1 + n < l->len && ascii_alnum(l->text[i + 1 + n]))
+		return false;
+	return n >= ADDRESS_TLD_MIN && n <= ADDRESS_TLD_MAX;
+}
+
+/* A line that points elsewhere: a web address in it ("Mehr unter
+ * www.x.de.", "Check out more articles on BuzzFeed.com!"). */
+static bool has_address(const struct line *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++)
+		if (tld_at(l, i) ||
+		    (i + 3 <= l->len && memcmp(l->text + i, "://", 3) == 0))
+			return true;
+	return false;
+}
+
+/* Below line edge, the article's last line: its closing line, a sentence
+ * set apart ("Viel Glück!", "Thanks to all who helped.", an update note)
+ * that weighs too little alone to reach the span.  One line only, a
+ * paragraph of its own (a footer's "Comments are closed." heads a block
+ * of links), one no rule judged, that ends as a sentence does and has
+ * stopwords: a teaser's title or a byline ends in none, a list of names
+ * ("CNRS, Inserm.") has no stopword.  Not a question ("Want more from
+ * us?"), which calls to what follows, nor a pointer to a web address. */
+static void attach_last_line(struct doc *d, size_t edge)
+{
+	size_t i = edge + 1;
+	struct line *l;
+
+	while (i < d->nlines && line_blank(&d->lines[i]))
+		i++;
+	if (i >= d->nlines)
+		return;
+	l = &d->lines[i];
+	if (i + 1 < d->nlines && !line_blank(&d->lines[i + 1]))
+		return;	/* heads a block of lines below: a footer's */
+	if (dropped_for_place(l) && !l->f.code && l->f.punct_end &&
+	    l->cls != CLS_GOOD && l->f.words >= LAST_LINE_MIN_WORDS &&
+	    l->f.stops > 0 && last_char(l) != '?' && !has_address(l))
+		line_keep(l);
+}
+
 /* ---- numbered sections cut by insets --------------------------------- */
 
 /* The number of a line that is a step's number alone, its text on the
@@ -1811,5 +1868,8 @@ void structure_apply(struct structure *s, struct doc *d)
 	for (last = d->nlines - 1; d->lines[last].role != ROLE_BODY; last--)
 		;
 	attach_closing(d, attach_list(d, last, 1));
+	for (last = d->nlines - 1; d->lines[last].role != ROLE_BODY; last--)
+		;
+	attach_last_line(d, last);
 	attach_list(d, first, -1);
 }

@@ -79,6 +79,12 @@ static inline bool ascii_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* An ASCII letter or figure. */
+static inline bool ascii_alnum(char c)
+{
+	return ascii_digit(c) || (unsigned char)((c | 0x20) - 'a') < 26u;
+}
+
 /* Words are compared by the hash of their first TEXT_FOLD_MAX bytes,
  * case-folded. */
 enum { TEXT_FOLD_MAX = 256 };

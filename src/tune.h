@@ -300,6 +300,17 @@
 #define CLOSING_MIN_LINES	2
 #define CLOSING_MIN_SPACED	3
 
+/* The article's closing line, a sentence alone right below it ("Viel
+ * Glück!"), has at least this many words: a lone "Danke." or "Mehr."
+ * is as likely a button. */
+#define LAST_LINE_MIN_WORDS	2
+
+/* A web address's top-level domain, as a closing line's pointer
+ * elsewhere names it: "x.de", "x.com", "x.museum"; an abbreviation's
+ * "e.g." has one letter. */
+#define ADDRESS_TLD_MIN	2
+#define ADDRESS_TLD_MAX	6
+
 /* Headline: the best-scoring line among this many lines above the
  * article (the first article line included).  Each HEADLINE_* weight is
  * added when the line has the property; fitted as a softmax ranker on
