@@ -1319,6 +1319,16 @@ static bool has_address(const struct line *l)
 	return false;
 }
 
+/* The last line of the article; there is one. */
+static size_t last_body(const struct doc *d)
+{
+	size_t i = d->nlines - 1;
+
+	while (d->lines[i].role != ROLE_BODY)
+		i--;
+	return i;
+}
+
 /* Below line edge, the article's last line: its closing line, a sentence
  * set apart ("Viel Glück!", "Thanks to all who helped.", an update note)
  * that weighs too little alone to reach the span.  One line only, a
@@ -1821,7 +1831,7 @@ static void drop_teaser_run(struct doc *d)
 
 void structure_apply(struct structure *s, struct doc *d)
 {
-	size_t from, to, i, first = SIZE_MAX, last, top = 0, end = 0;
+	size_t from, to, i, first = SIZE_MAX, top = 0, end = 0;
 	bool intro;
 
 	for (i = 0; i < d->nlines; i++)
@@ -1865,11 +1875,7 @@ void structure_apply(struct structure *s, struct doc *d)
 			first = i;
 	if (first == SIZE_MAX)
 		return;
-	for (last = d->nlines - 1; d->lines[last].role != ROLE_BODY; last--)
-		;
-	attach_closing(d, attach_list(d, last, 1));
-	for (last = d->nlines - 1; d->lines[last].role != ROLE_BODY; last--)
-		;
-	attach_last_line(d, last);
+	attach_closing(d, attach_list(d, last_body(d), 1));
+	attach_last_line(d, last_body(d));
 	attach_list(d, first, -1);
 }
