@@ -84,7 +84,12 @@ void json_escape(struct buf *b, const char *s, size_t len)
 	}
 }
 
-void output_collect(struct buf *b, const struct doc *d, enum role r,
+/* A bit per role, for collect(). */
+#define ROLE_SET(r) (1u << (r))
+
+/* Append the lines of d whose role is in the set roles to b (see
+ * output_collect()). */
+static void collect(struct buf *b, const struct doc *d, unsigned roles,
 		    bool json)
 {
 	const char *sep = json ? "\\n\\n" : "\n\n";
@@ -94,7 +99,7 @@ void output_collect(struct buf *b, const struct doc *d, enum role r,
 	for (i = 0; i < d->nlines; i++) {
 		const struct line *l = &d->lines[i];
 
-		if (l->role != r || line_blank(l))
+		if (!(roles & ROLE_SET(l->role)) || line_blank(l))
 			continue;
 		if (any)
 			buf_puts(b, sep);
@@ -106,6 +111,12 @@ void output_collect(struct buf *b, const struct doc *d, enum role r,
 	}
 }
 
+void output_collect(struct buf *b, const struct doc *d, enum role r,
+		    bool json)
+{
+	collect(b, d, ROLE_SET(r), json);
+}
+
 static size_t write_buf(FILE *out, const struct buf *b)
 {
 	return b->len ? fwrite(b->data, 1, b->len, out) : 0;
@@ -113,16 +124,20 @@ static size_t write_buf(FILE *out, const struct buf *b)
 
 void output_text(struct buf *b, const struct doc *d)
 {
-	static const enum role order[] = {
-		ROLE_HEADLINE, ROLE_LEDE, ROLE_BODY,
+	/* The headline first, wherever it stood; below it the lede and
+	 * the body in the page's order, so that a line kept above the
+	 * lede (a deck) stays above it. */
+	static const unsigned parts[] = {
+		ROLE_SET(ROLE_HEADLINE),
+		ROLE_SET(ROLE_LEDE) | ROLE_SET(ROLE_BODY),
 	};
 	struct buf part = BUF_INIT;
 	bool any = false;
 	size_t k;
 
-	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 		buf_reset(&part);
-		output_collect(&part, d, order[k], false);
+		collect(&part, d, parts[k], false);
 		if (part.len == 0)
 			continue;
 		if (any)

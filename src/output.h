@@ -11,8 +11,9 @@
 
 enum format { FORMAT_TEXT, FORMAT_JSON };
 
-/* Write the headline, lede and body of d.  Text: the parts that are not
- * empty, separated by blank lines, body paragraphs one per line.
+/* Write the headline, lede and body of d.  Text: the headline, then the
+ * lede and the body paragraphs in the page's order, one per line,
+ * separated by blank lines.
  * JSON: one object on one line.  Returns the number of bytes written
  * (as do the other writers). */
 size_t output_page(FILE *out, const struct doc *d, enum format fmt);

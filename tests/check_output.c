@@ -202,6 +202,21 @@ START_TEST(test_text_page)
 }
 END_TEST
 
+/* The text keeps the page's order below the headline: a line kept
+ * above the lede (a deck) is not moved below it. */
+START_TEST(test_text_page_order)
+{
+	struct doc d;
+	char *out;
+
+	make_doc(&d, "Title\n\nDeck\n\nLede text\n\nBody\n", "H-B-L-B");
+	out = page_output(&d, FORMAT_TEXT);
+	ck_assert_str_eq(out, "Title\n\nDeck\n\nLede text\n\nBody\n");
+	free(out);
+	doc_free(&d);
+}
+END_TEST
+
 /* Parts that are empty leave no blank lines behind. */
 START_TEST(test_text_missing_parts)
 {
@@ -302,6 +317,7 @@ Suite *output_suite(void)
 	tcase_add_test(tc, test_json_page);
 	tcase_add_test(tc, test_json_empty);
 	tcase_add_test(tc, test_text_page);
+	tcase_add_test(tc, test_text_page_order);
 	tcase_add_test(tc, test_text_missing_parts);
 	tcase_add_test(tc, test_blank_lines_skipped);
 	tcase_add_test(tc, test_raw_json_pieces);
