@@ -1121,10 +1121,31 @@ static size_t standfirst_below(const struct doc *d, size_t head)
  * article's first line, below the headline, dropped only for standing
  * above the span, with SUBHEAD_MIN_WORDS words or more and no figures (a
  * date, a byline's count of comments have them): "Ewald Ferlemann und
- * sein Leben für die Vögel"; not an image's file name.  A blank line
+ * sein Leben für die Vögel".  Not one that starts in lower case (a
+ * byline's "von Ann Lee", a button's "per Mail teilen").  A blank line
  * above it: one right under
  * other lines ends a menu ("Share to Twitter", "Go to permalink").
  * SIZE_MAX if none. */
+/* Whether line l has a character a subtitle has none of: a bracket (an
+ * image's, a link's "[english]"), a slash or an at sign (a photo credit
+ * "Ann Lee / pixelio.de", a handle), a dot between letters (a file name,
+ * a web address). */
+static bool unlike_subtitle(const struct line *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++) {
+		char c = l->text[i];
+
+		if (c == '[' || c == '/' || c == '@')
+			return true;
+		if (c == '.' && i > 0 && i + 1 < l->len &&
+		    word_byte(l->text[i - 1]) && word_byte(l->text[i + 1]))
+			return true;
+	}
+	return false;
+}
+
 static size_t kicker_above(const struct doc *d, size_t head, size_t first)
 {
 	size_t i = line_beside(d, first, -1);
@@ -1136,7 +1157,8 @@ static size_t kicker_above(const struct doc *d, size_t head, size_t first)
 	if (l->role == ROLE_DROP && l->reason == REASON_OUTSIDE &&
 	    l->verdict == VERDICT_NONE && l->rule < 0 && l->copies <= 1 &&
 	    l->cls == CLS_SHORT && !l->f.code && l->f.digits == 0 &&
-	    l->f.words >= SUBHEAD_MIN_WORDS && !image_name(l))
+	    l->f.words >= SUBHEAD_MIN_WORDS && !l->f.lower &&
+	    !unlike_subtitle(l))
 		return i;
 	return SIZE_MAX;
 }
