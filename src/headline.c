@@ -1156,9 +1156,55 @@ static size_t standfirst_below(const struct doc *d, size_t head)
 	return SIZE_MAX;
 }
 
+/* The subtitle under the headline: the short line right above the
+ * article's first line, below the headline, dropped only for standing
+ * above the span, with SUBHEAD_MIN_WORDS words or more and no figures (a
+ * date, a byline's count of comments have them): "Ewald Ferlemann und
+ * sein Leben für die Vögel".  Not one that starts in lower case (a
+ * byline's "von Ann Lee", a button's "per Mail teilen").  A blank line
+ * above it: one right under
+ * other lines ends a menu ("Share to Twitter", "Go to permalink").
+ * SIZE_MAX if none. */
+/* Whether line l has a character a subtitle has none of: a bracket (an
+ * image's, a link's "[english]"), a slash or an at sign (a photo credit
+ * "Ann Lee / pixelio.de", a handle), a dot between letters (a file name,
+ * a web address). */
+static bool unlike_subtitle(const struct line *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->len; i++) {
+		char c = l->text[i];
+
+		if (c == '[' || c == '/' || c == '@')
+			return true;
+		if (c == '.' && i > 0 && i + 1 < l->len &&
+		    word_byte(l->text[i - 1]) && word_byte(l->text[i + 1]))
+			return true;
+	}
+	return false;
+}
+
+static size_t kicker_above(const struct doc *d, size_t head, size_t first)
+{
+	size_t i = line_beside(d, first, -1);
+	const struct line *l;
+
+	if (i == SIZE_MAX || i <= head || !line_blank(&d->lines[i - 1]))
+		return SIZE_MAX;
+	l = &d->lines[i];
+	if (l->role == ROLE_DROP && l->reason == REASON_OUTSIDE &&
+	    l->verdict == VERDICT_NONE && l->rule < 0 && l->copies <= 1 &&
+	    l->cls == CLS_SHORT && !l->f.code && l->f.digits == 0 &&
+	    l->f.words >= SUBHEAD_MIN_WORDS && !l->f.lower &&
+	    !unlike_subtitle(l))
+		return i;
+	return SIZE_MAX;
+}
+
 void headline_apply(struct headline *h, struct doc *d)
 {
-	size_t i, first = SIZE_MAX, head, lede;
+	size_t i, first = SIZE_MAX, head, lede, kicker = SIZE_MAX;
 
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
@@ -1172,6 +1218,8 @@ void headline_apply(struct headline *h, struct doc *d)
 		strip_prefix(d, head);
 		if ((i = standfirst_below(d, head)) != SIZE_MAX) {
 			line_keep(&d->lines[i]);
+		} else {
+			kicker = kicker_above(d, head, first);
 		}
 	}
 	lede = SIZE_MAX;
@@ -1192,6 +1240,8 @@ void headline_apply(struct headline *h, struct doc *d)
 		l->role = ROLE_LEDE;
 		l->reason = REASON_LEDE;
 	}
+	if (kicker != SIZE_MAX)	/* kept now, so that it is no lede */
+		line_keep(&d->lines[kicker]);
 	/* Short lines between headline and lede with figures in them are
 	 * bylines and dates. */
 	for (i = head == SIZE_MAX ? 0 : head + 1; i < lede; i++) {

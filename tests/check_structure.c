@@ -222,14 +222,31 @@ START_TEST(test_headline_over_deck)
 }
 END_TEST
 
+/* A short line between the headline and the article's first paragraph
+ * is its subtitle, but not a byline in lower case nor a photo's credit
+ * with a slash or a web address. */
+START_TEST(test_subtitle_not_byline)
+{
+	assert_roles(MENU "\n" HEADLINE "\n\nThe town and its pier over "
+		     "the years\n\n" P1 "\n\n" P2 "\n\n" P3 "\n",
+		     "xx-H-B-L-B-B");
+	assert_roles(MENU "\n" HEADLINE "\n\nby Ann Lee and Tom Smith\n\n"
+		     P1 "\n\n" P2 "\n\n" P3 "\n", "xx-H-x-L-B-B");
+	assert_roles(MENU "\n" HEADLINE "\n\nAnn Lee / Harbour Pictures\n\n"
+		     P1 "\n\n" P2 "\n\n" P3 "\n", "xx-H-x-L-B-B");
+	assert_roles(MENU "\n" HEADLINE "\n\nPhotos at harbourtown.org\n\n"
+		     P1 "\n\n" P2 "\n\n" P3 "\n", "xx-H-x-L-B-B");
+}
+END_TEST
+
 /* A rendering sets a heading apart with a blank line; a second title
  * run into the article's first paragraph is the paragraph's heading or
- * a deck, not the headline. */
+ * a deck, not the headline: it goes to the body. */
 START_TEST(test_headline_stands_apart)
 {
 	assert_roles(MENU "\n" HEADLINE "\n\nOld stone pier to be rebuilt by "
 		     "the harbour town\n" P1 "\n\n" P2 "\n\n" P3 "\n",
-		     "xx-H-xL-B-B");
+		     "xx-H-BL-B-B");
 }
 END_TEST
 
@@ -1088,6 +1105,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_headline_over_standfirst);
 	tcase_add_test(tc, test_headline_over_deck);
 	tcase_add_test(tc, test_headline_stands_apart);
+	tcase_add_test(tc, test_subtitle_not_byline);
 	tcase_add_test(tc, test_headline_over_gallery);
 	tcase_add_test(tc, test_headline_over_second_title);
 	tcase_add_test(tc, test_headline_over_long_menu);
