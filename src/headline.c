@@ -1156,15 +1156,6 @@ static size_t standfirst_below(const struct doc *d, size_t head)
 	return SIZE_MAX;
 }
 
-/* The subtitle under the headline: the short line right above the
- * article's first line, below the headline, dropped only for standing
- * above the span, with SUBHEAD_MIN_WORDS words or more and no figures (a
- * date, a byline's count of comments have them): "Ewald Ferlemann und
- * sein Leben für die Vögel".  Not one that starts in lower case (a
- * byline's "von Ann Lee", a button's "per Mail teilen").  A blank line
- * above it: one right under
- * other lines ends a menu ("Share to Twitter", "Go to permalink").
- * SIZE_MAX if none. */
 /* Whether line l has a character a subtitle has none of: a bracket (an
  * image's, a link's "[english]"), a slash or an at sign (a photo credit
  * "Ann Lee / pixelio.de", a handle), a dot between letters (a file name,
@@ -1185,7 +1176,15 @@ static bool unlike_subtitle(const struct line *l)
 	return false;
 }
 
-static size_t kicker_above(const struct doc *d, size_t head, size_t first)
+/* The subtitle under the headline: the short line right above the
+ * article's first line, below the headline, dropped only for standing
+ * above the span, with SUBHEAD_MIN_WORDS words or more and no figures (a
+ * date, a byline's count of comments have them): "Ewald Ferlemann und
+ * sein Leben für die Vögel".  Not one that starts in lower case (a
+ * byline's "von Ann Lee", a button's "per Mail teilen").  A blank line
+ * above it: one right under other lines ends a menu ("Share to
+ * Twitter", "Go to permalink").  SIZE_MAX if none. */
+static size_t subtitle_above(const struct doc *d, size_t head, size_t first)
 {
 	size_t i = line_beside(d, first, -1);
 	const struct line *l;
@@ -1204,7 +1203,7 @@ static size_t kicker_above(const struct doc *d, size_t head, size_t first)
 
 void headline_apply(struct headline *h, struct doc *d)
 {
-	size_t i, first = SIZE_MAX, head, lede, kicker = SIZE_MAX;
+	size_t i, first = SIZE_MAX, head, lede, subtitle = SIZE_MAX;
 
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
@@ -1219,7 +1218,7 @@ void headline_apply(struct headline *h, struct doc *d)
 		if ((i = standfirst_below(d, head)) != SIZE_MAX) {
 			line_keep(&d->lines[i]);
 		} else {
-			kicker = kicker_above(d, head, first);
+			subtitle = subtitle_above(d, head, first);
 		}
 	}
 	lede = SIZE_MAX;
@@ -1240,8 +1239,8 @@ void headline_apply(struct headline *h, struct doc *d)
 		l->role = ROLE_LEDE;
 		l->reason = REASON_LEDE;
 	}
-	if (kicker != SIZE_MAX)	/* kept now, so that it is no lede */
-		line_keep(&d->lines[kicker]);
+	if (subtitle != SIZE_MAX)	/* kept now, so that it is no lede */
+		line_keep(&d->lines[subtitle]);
 	/* Short lines between headline and lede with figures in them are
 	 * bylines and dates. */
 	for (i = head == SIZE_MAX ? 0 : head + 1; i < lede; i++) {
