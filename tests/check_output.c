@@ -37,6 +37,21 @@ static char *page_output(const struct doc *d, enum format fmt)
 	return text;
 }
 
+/* The text output_page() writes for the page given, its lines with the
+ * roles given, must be want. */
+static void assert_text(const char *text, const char *role_codes,
+			const char *want)
+{
+	struct doc d;
+	char *out;
+
+	make_doc(&d, text, role_codes);
+	out = page_output(&d, FORMAT_TEXT);
+	ck_assert_str_eq(out, want);
+	free(out);
+	doc_free(&d);
+}
+
 static char *escaped(const char *s, size_t len)
 {
 	struct buf b = BUF_INIT;
@@ -190,15 +205,9 @@ END_TEST
 
 START_TEST(test_text_page)
 {
-	struct doc d;
-	char *out;
-
-	make_doc(&d, "Menu\nTitle\n\nLede text\n\nBody one\nDropped\n\n"
-		     "Body two\n", "xH-L-Bx-B");
-	out = page_output(&d, FORMAT_TEXT);
-	ck_assert_str_eq(out, "Title\n\nLede text\n\nBody one\n\nBody two\n");
-	free(out);
-	doc_free(&d);
+	assert_text("Menu\nTitle\n\nLede text\n\nBody one\nDropped\n\n"
+		    "Body two\n", "xH-L-Bx-B",
+		    "Title\n\nLede text\n\nBody one\n\nBody two\n");
 }
 END_TEST
 
@@ -206,46 +215,18 @@ END_TEST
  * above the lede (a deck) is not moved below it. */
 START_TEST(test_text_page_order)
 {
-	struct doc d;
-	char *out;
-
-	make_doc(&d, "Title\n\nDeck\n\nLede text\n\nBody\n", "H-B-L-B");
-	out = page_output(&d, FORMAT_TEXT);
-	ck_assert_str_eq(out, "Title\n\nDeck\n\nLede text\n\nBody\n");
-	free(out);
-	doc_free(&d);
+	assert_text("Title\n\nDeck\n\nLede text\n\nBody\n", "H-B-L-B",
+		    "Title\n\nDeck\n\nLede text\n\nBody\n");
 }
 END_TEST
 
 /* Parts that are empty leave no blank lines behind. */
 START_TEST(test_text_missing_parts)
 {
-	struct doc d;
-	char *out;
-
-	make_doc(&d, "Lede\nBody\n", "LB");
-	out = page_output(&d, FORMAT_TEXT);
-	ck_assert_str_eq(out, "Lede\n\nBody\n");
-	free(out);
-	doc_free(&d);
-
-	make_doc(&d, "Title\nx\nBody\n", "HxB");
-	out = page_output(&d, FORMAT_TEXT);
-	ck_assert_str_eq(out, "Title\n\nBody\n");
-	free(out);
-	doc_free(&d);
-
-	make_doc(&d, "Body\n", "B");
-	out = page_output(&d, FORMAT_TEXT);
-	ck_assert_str_eq(out, "Body\n");
-	free(out);
-	doc_free(&d);
-
-	make_doc(&d, "x\n", "x");
-	out = page_output(&d, FORMAT_TEXT);
-	ck_assert_str_eq(out, "");
-	free(out);
-	doc_free(&d);
+	assert_text("Lede\nBody\n", "LB", "Lede\n\nBody\n");
+	assert_text("Title\nx\nBody\n", "HxB", "Title\n\nBody\n");
+	assert_text("Body\n", "B", "Body\n");
+	assert_text("x\n", "x", "");
 }
 END_TEST
 

@@ -798,17 +798,12 @@ END_TEST
 /* ...or between a lead-in and a paragraph. */
 START_TEST(test_list_under_lead_in)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe council will "
-		"ask the people of the town about three matters:\n"
-		"Where the new steps should go\n"
-		"How wide the new pier should be\n"
-		"What the railings should look like\n\n" P3 "\n");
-	ck_assert_str_eq(roles(d), "H-L-B-BBBB-B");
-	pipeline_free(&p);
+	assert_roles(HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe council will "
+		     "ask the people of the town about three matters:\n"
+		     "Where the new steps should go\n"
+		     "How wide the new pier should be\n"
+		     "What the railings should look like\n\n" P3 "\n",
+		     "H-L-B-BBBB-B");
 }
 END_TEST
 
@@ -866,29 +861,19 @@ END_TEST
  * line between them, inside the article: a table, it stays. */
 START_TEST(test_glued_table_kept)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
-		"Stone10,72 t12,40 t15,7 %\nTimber15,02 t15,12 t0,7 %\n"
-		"Steel32,23 t32,28 t0,1 %\n\n" P3 "\n");
-	ck_assert_str_eq(roles(d), "H-L-B-BBB-B");
-	pipeline_free(&p);
+	assert_roles(HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		     "Stone10,72 t12,40 t15,7 %\nTimber15,02 t15,12 t0,7 %\n"
+		     "Steel32,23 t32,28 t0,1 %\n\n" P3 "\n",
+		     "H-L-B-BBB-B");
 }
 END_TEST
 
 /* Lines of one figure each are a form's choices, not a table. */
 START_TEST(test_figures_menu_dropped)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
-		"50%\n75%\n100%\n125%\n\n" P3 "\n");
-	ck_assert_str_eq(roles(d), "H-L-B-xxxx-B");
-	pipeline_free(&p);
+	assert_roles(HEADLINE "\n\n" P1 "\n\n" P2 "\n\n"
+		     "50%\n75%\n100%\n125%\n\n" P3 "\n",
+		     "H-L-B-xxxx-B");
 }
 END_TEST
 
@@ -897,34 +882,24 @@ END_TEST
  * one paragraph goes. */
 START_TEST(test_speaker_turn_kept)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, HEADLINE "\n\nAnna Berg: " P1 "\n\nTom Ries: " P2
-		"\n\nHome | World | Business | Sport\n\nAnna Berg: Yes.\n\n"
-		"Anna Berg: " P3 "\n\nHome | World | Business | Sport\n\n"
-		"Tom Ries: Thank you.\n\nAnna Berg: And the fishermen will "
-		"be back on the pier next summer, when the work on the steps "
-		"and the railings is done.\n");
-	ck_assert_str_eq(roles(d), "H-L-B-x-B-B-x-x-B");
-	pipeline_free(&p);
+	assert_roles(HEADLINE "\n\nAnna Berg: " P1 "\n\nTom Ries: " P2
+		     "\n\nHome | World | Business | Sport\n\nAnna Berg: Yes.\n\n"
+		     "Anna Berg: " P3 "\n\nHome | World | Business | Sport\n\n"
+		     "Tom Ries: Thank you.\n\nAnna Berg: And the fishermen will "
+		     "be back on the pier next summer, when the work on the steps "
+		     "and the railings is done.\n",
+		     "H-L-B-x-B-B-x-x-B");
 }
 END_TEST
 
 /* A sentence set out as a list under its lead-in stays whole. */
 START_TEST(test_enumeration_kept)
 {
-	struct pipeline p;
-	struct doc *d;
-
-	pipeline_init(&p);
-	d = run(&p, HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe work that the "
-		"council voted for will be done in three steps over the next "
-		"two years, beginning with:\n\nthe stones of the wall,\n\n"
-		"the steps,\n\nthe railings.\n\n" P3 "\n");
-	ck_assert_str_eq(roles(d), "H-L-B-B-B-B-B-B");
-	pipeline_free(&p);
+	assert_roles(HEADLINE "\n\n" P1 "\n\n" P2 "\n\nThe work that the "
+		     "council voted for will be done in three steps over the next "
+		     "two years, beginning with:\n\nthe stones of the wall,\n\n"
+		     "the steps,\n\nthe railings.\n\n" P3 "\n",
+		     "H-L-B-B-B-B-B-B");
 }
 END_TEST
 
