@@ -35,6 +35,8 @@ struct headline {
 	} quote[QUOTE_SLOTS];
 	uint64_t starts[16];	/* bit (hash % 1024): a candidate's first
 				 * word may have the hash */
+	uint64_t lengths;	/* bit n: a candidate has n words */
+	size_t longest;		/* words of the longest candidate */
 };
 
 struct headline *headline_new(void)
@@ -499,34 +501,44 @@ static bool crumb_trail(const char *s, size_t len)
 	return sign && (crumb_sign(last) || last == ':');
 }
 
-/* Mark which headline candidates in [lo, hi] occur inside a longer line
+/* Forget the page before's candidates (see quote_add()). */
+static void quotes_reset(struct headline *h)
+{
+	memset(h->quote, 0, sizeof(h->quote));
+	memset(h->starts, 0, sizeof(h->starts));
+	h->lengths = 0;
+	h->longest = 0;
+}
+
+/* Make line i one of the candidates find_quoted() looks for, if it may
+ * be a headline. */
+static void quote_add(struct headline *h, const struct doc *d, size_t i)
+{
+	const struct line *l = &d->lines[i];
+	struct quote *q;
+
+	if (!line_title_like(l) || l->f.words < 2)
+		return;
+	q = quote_slot(h, l->key);
+	q->key = l->key;
+	q->words = l->f.words;
+	h->lengths |= (uint64_t)1 << l->f.words;
+	set_start(h, line_words(d, l)[0].hash);
+	if (l->f.words > h->longest)
+		h->longest = l->f.words;
+}
+
+/* Mark which candidates (see quote_add()) occur inside a longer line
  * of the page ("Title | Site", "Home / News / Title"): quote[].quoted
  * is set for those, and quote[].crumb for those that end a trail of
  * links (see crumb_trail()).  Windows of the candidates' lengths are hashed
  * from the words a candidate may start with (see set_start()), so this
  * is linear in the page's words times HEADLINE_MAX_WORDS at worst, and
  * most words start no window. */
-static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
-			size_t hi)
+static void find_quoted(struct headline *h, const struct doc *d)
 {
-	size_t i, j, k, n, longest = 0;
-	uint64_t lengths = 0;	/* bit n: a candidate has n words */
+	size_t i, j, k, n;
 
-	memset(h->quote, 0, sizeof(h->quote));
-	memset(h->starts, 0, sizeof(h->starts));
-	for (i = lo; i <= hi; i++)
-		if (line_title_like(&d->lines[i]) && d->lines[i].f.words >= 2) {
-			uint64_t key = d->lines[i].key;
-			struct quote *q = quote_slot(h, key);
-
-			n = d->lines[i].f.words;
-			q->key = key;
-			q->words = (uint32_t)n;
-			lengths |= (uint64_t)1 << n;
-			set_start(h, line_words(d, &d->lines[i])[0].hash);
-			if (n > longest)
-				longest = n;
-		}
 	for (i = 0; i < d->nlines; i++) {
 		const struct word *w = line_words(d, &d->lines[i]);
 
@@ -539,13 +551,13 @@ static void find_quoted(struct headline *h, const struct doc *d, size_t lo,
 			if (!may_start(h, w[j].hash))
 				continue;
 
-			for (k = j; k < n && k - j < longest; k++) {
+			for (k = j; k < n && k - j < h->longest; k++) {
 				struct quote *q;
 
 				key = hash_mix(key, w[k].hash);
 				if (k - j + 1 >= n)	/* not longer */
 					break;
-				if (!(lengths >> (k - j + 1) & 1))
+				if (!(h->lengths >> (k - j + 1) & 1))
 					continue;
 				q = quote_slot(h, key);
 				if (!q->key || q->words != k - j + 1)
@@ -811,15 +823,37 @@ static bool reads_as_text(const struct line *l)
 	return l->cls >= CLS_NEAR && l->verdict != VERDICT_DROP;
 }
 
-/* The line past the last one of the article span that may hold a title
- * further down: HEADLINE_LATER non-blank lines from its first. */
-static size_t later_end(const struct doc *d, size_t first)
-{
-	size_t i = first, seen = 0;
+/* A line further down the article span that may be its title there
+ * (see dated_title_later() and echoed_title_later()): its index, the
+ * non-blank line before it in the window, and its distance. */
+struct later {
+	size_t line, prev, seen;
+};
 
-	while (++i < d->nlines && seen < HEADLINE_LATER)
-		seen += !line_blank(&d->lines[i]);
-	return i;
+/* The lines from end on, among the HEADLINE_LATER non-blank lines past
+ * the first article line, that may be a title further down: title-like,
+ * not in lower case nor a date, with a date right above or just below.
+ * Both later tests ask that much; the others need not be looked up. */
+static size_t later_titles(const struct doc *d, size_t first, size_t end,
+			   struct later later[HEADLINE_LATER])
+{
+	size_t i, seen = 0, prev = SIZE_MAX, n = 0;
+
+	for (i = first + 1; i < d->nlines && seen < HEADLINE_LATER; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (line_blank(l))
+			continue;
+		seen++;
+		if (i < end)
+			continue;
+		if (candidate(d, i) && !l->f.lower && !line_date_like(l) &&
+		    ((prev != SIZE_MAX && line_date_like(&d->lines[prev])) ||
+		     date_below(d, i)))
+			later[n++] = (struct later){ i, prev, seen };
+		prev = i;
+	}
+	return n;
 }
 
 /* The most title-like line among those just above the first article
@@ -831,14 +865,22 @@ static size_t later_end(const struct doc *d, size_t first)
 static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 {
 	size_t i = first + 1, seen = 0, apart = 0, best = SIZE_MAX,
-	       lo = first, end = below_first(d, first), prev;
+	       lo = first, end = below_first(d, first), nlater, k;
+	struct later later[HEADLINE_LATER];
 	float best_score = -1e9f;
 
 	while (lo > 0 && seen < HEADLINE_LOOKBACK)
 		if (!line_blank(&d->lines[--lo]))
 			seen++;
-	find_quoted(h, d, lo, later_end(d, first) - 1);
+	nlater = later_titles(d, first, end, later);
+	quotes_reset(h);
+	for (i = lo; i < end; i++)
+		quote_add(h, d, i);
+	for (k = 0; k < nlater; k++)
+		quote_add(h, d, later[k].line);
+	find_quoted(h, d);
 	index_body(h, d);
+	i = first + 1;
 	seen = 0;
 	while (i-- > 0 && seen < HEADLINE_LOOKBACK) {
 		struct line *l = &d->lines[i];
@@ -873,21 +915,18 @@ static size_t pick_headline(struct headline *h, struct doc *d, size_t first)
 			best = i;
 		}
 	}
-	for (prev = SIZE_MAX; i < d->nlines && seen < HEADLINE_LATER; i++) {
+	for (k = 0; k < nlater; k++) {
+		const struct later *t = &later[k];
+		bool echo = echoed_title_later(h, d, t->prev, t->line);
 		float sc;
-		bool echo;
 
-		if (line_blank(&d->lines[i]))
-			continue;
-		seen++;
-		echo = echoed_title_later(h, d, prev, i);
-		if ((dated_title_later(d, first, prev, i) || echo) &&
-		    (sc = title_score(h, d, i, seen) + HEADLINE_LATER_TITLE +
+		if ((dated_title_later(d, first, t->prev, t->line) || echo) &&
+		    (sc = title_score(h, d, t->line, t->seen) +
+			  HEADLINE_LATER_TITLE +
 			  (echo ? HEADLINE_LATER_ECHO : 0)) > best_score) {
 			best_score = sc;
-			best = i;
+			best = t->line;
 		}
-		prev = i;
 	}
 	return best;
 }
