@@ -1,6 +1,5 @@
 #include "headline.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,7 +194,7 @@ static bool two_sentences(const struct line *l)
 /* A letter or digit byte, or a byte of a non-ASCII character. */
 static bool word_byte(char c)
 {
-	return (unsigned char)c >= 0x80 || isalnum((unsigned char)c);
+	return (unsigned char)c >= 0x80 || ascii_alnum(c);
 }
 
 /* Starts with an image as a text rendering shows it, its file name in
