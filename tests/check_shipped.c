@@ -298,6 +298,8 @@ START_TEST(test_rules_keep_article_lines)
 		"dazu, kritisiert die Opposition.\n"
 		"Dies ist Teil der Strategie, sagt der Minister.\n"
 		"This is part of the problem, the mayor said.\n"
+		"What students should know about loans and Credit: A "
+		"Guide\n"
 		"Inhalt und Form passen nicht zusammen, sagt die Kritikerin.\n"
 		"Alle Beiträge von Mitgliedern werden vorher geprüft, sagte "
 		"der Vorsitzende.\n"
