@@ -300,6 +300,8 @@ START_TEST(test_rules_keep_article_lines)
 		"This is part of the problem, the mayor said.\n"
 		"What students should know about loans and Credit: A "
 		"Guide\n"
+		"[1] The report was published by the ministry in 2019.\n"
+		"[Update] The minister has since resigned.\n"
 		"Inhalt und Form passen nicht zusammen, sagt die Kritikerin.\n"
 		"Alle Beiträge von Mitgliedern werden vorher geprüft, sagte "
 		"der Vorsitzende.\n"
