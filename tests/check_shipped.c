@@ -302,6 +302,8 @@ START_TEST(test_rules_keep_article_lines)
 		"Guide\n"
 		"[1] The report was published by the ministry in 2019.\n"
 		"[Update] The minister has since resigned.\n"
+		"[extensions]\n"	/* a configuration file's section */
+		"[1]\n"		/* a note's mark */
 		"Inhalt und Form passen nicht zusammen, sagt die Kritikerin.\n"
 		"Alle Beiträge von Mitgliedern werden vorher geprüft, sagte "
 		"der Vorsitzende.\n"
