@@ -44,6 +44,8 @@ enum reason {
 				 * share buttons, newsletter prompts */
 	REASON_TEASER,		/* a teaser's title or blurb, above a
 				 * link to the rest of its text */
+	REASON_CAPTION,		/* the line of a rule's line right under
+				 * it: a caption above its credit */
 	REASON_COUNT		/* keep last */
 };
 

@@ -221,6 +221,7 @@ const char *output_reason_name(enum reason r)
 		[REASON_BYLINE] = "byline",
 		[REASON_GAP] = "gap",
 		[REASON_TEASER] = "teaser",
+		[REASON_CAPTION] = "caption",
 	};
 
 	return (size_t)r < sizeof(names) / sizeof(names[0]) && names[r] ?

@@ -1700,6 +1700,37 @@ static void drop_teasers(struct doc *d)
 	}
 }
 
+/* ---- captions above their credit ---------------------------------- */
+
+/* Line i is blank, or past either end of the page. */
+static bool blank_at(const struct doc *d, size_t i)
+{
+	return i >= d->nlines || line_blank(&d->lines[i]);
+}
+
+/* A line that ends in no sentence mark, set in a block of two with the
+ * line a rule dropped right under it, is that line's: a caption above
+ * its credit ("... on Thursday" / "Credit: STR/AFP"), a teaser above
+ * its "More news" link, a comment above its "Comment by" line.  A
+ * paragraph of the article ends a sentence, and a subheading is short
+ * (CAPTION_MIN_WORDS) and has the text under it, not a rule's line. */
+static void drop_captions(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < d->nlines; i++) {
+		struct line *l = &d->lines[i];
+		const struct line *under = &d->lines[i + 1];
+
+		if (l->role != ROLE_BODY || l->verdict != VERDICT_NONE ||
+		    l->f.punct_end || l->f.words < CAPTION_MIN_WORDS ||
+		    under->verdict != VERDICT_DROP || line_blank(under))
+			continue;
+		if ((i == 0 || blank_at(d, i - 1)) && blank_at(d, i + 2))
+			line_drop(l, REASON_CAPTION);
+	}
+}
+
 /* ---- a run of teasers at the article's end -------------------------- */
 
 /* A line alone with a step's number ("2", "3.", "4)"), as a how-to's
@@ -1870,6 +1901,7 @@ void structure_apply(struct structure *s, struct doc *d)
 		drop_teasers(d);
 		drop_teaser_run(d);
 	}
+	drop_captions(d);
 	for (i = 0; i < d->nlines && first == SIZE_MAX; i++)
 		if (d->lines[i].role == ROLE_BODY)
 			first = i;

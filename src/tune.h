@@ -300,6 +300,11 @@
 #define CLOSING_MIN_LINES	2
 #define CLOSING_MIN_SPACED	3
 
+/* A line with no sentence end, in a block of two with a line a rule
+ * dropped under it, is that line's caption or teaser
+ * (drop_captions()) from this many words on; a subheading is shorter. */
+#define CAPTION_MIN_WORDS	6
+
 /* The article's closing line, a sentence alone right below it ("Viel
  * Glück!"), has at least this many words: a lone "Danke." or "Mehr."
  * is as likely a button. */

@@ -514,6 +514,24 @@ START_TEST(test_headline_not_credited_caption)
 }
 END_TEST
 
+/* A line with no sentence end, in a block of two with a credit that a
+ * rule drops under it, is a caption and goes; a paragraph that ends a
+ * sentence above such a line stays. */
+START_TEST(test_caption_above_credit)
+{
+	struct pipeline p;
+
+	pipeline_init(&p);
+	ck_assert_int_eq(rule_set_load_string(p.rules, "t.rules",
+		"drop credit /^Credit: /\n"), 0);
+	ck_assert_str_eq(roles(run(&p, MENU "\n" HEADLINE "\n\n" P1 "\n\n"
+		"Workers walk along the closed pier on a stormy morning\n"
+		"Credit: Ann Lee/AFP\n\n" P2 "\nCredit: Ann Lee/AFP\n\n" P3
+		"\n")), "xx-H-L-xx-Bx-B");
+	pipeline_free(&p);
+}
+END_TEST
+
 /* A kicker that a rendering ran into the title at a colon with a space
  * before it is not part of the headline; in French that space is
  * written before every colon. */
@@ -1130,6 +1148,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, test_no_article);
 	tcase_add_test(tc, test_keep_rule_wins);
 	tcase_add_test(tc, test_pages_independent);
+	tcase_add_test(tc, test_caption_above_credit);
 	suite_add_tcase(s, tc);
 	return s;
 }
