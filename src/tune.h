@@ -302,7 +302,9 @@
 
 /* A line with no sentence end, in a block of two with a line a rule
  * dropped under it, is that line's caption or teaser
- * (drop_captions()) from this many words on; a subheading is shorter. */
+ * (drop_captions()) from this many words on; a subheading is shorter.
+ * On the dev corpus: .txt body F1 +0.0015 (captions on 2 pages), w3m 1
+ * snippet; nothing lost. */
 #define CAPTION_MIN_WORDS	6
 
 /* The article's closing line, a sentence alone right below it ("Viel
